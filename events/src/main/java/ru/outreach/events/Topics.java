@@ -1,0 +1,29 @@
+package ru.outreach.events;
+
+import java.util.List;
+
+import ru.outreach.events.meetings.MeetingIntakeEvent;
+import ru.outreach.events.meetings.MeetingsEvent;
+
+/** The catalog of the contract's topics. */
+public final class Topics {
+
+    /** Facts of information groups and meetings, without personal data. Key: meeting id (group id for groups). */
+    public static final Topic<MeetingsEvent> MEETINGS =
+            new Topic<>("meetings.v1", "meeting id, or group id for group events", MeetingsEvent.class);
+
+    /** What signed minutes hand on to the appeals service, with citizens' personal data. Key: meeting id. */
+    public static final Topic<MeetingIntakeEvent> MEETINGS_INTAKE =
+            new Topic<>("meetings.intake.v1", "meeting id", MeetingIntakeEvent.class);
+
+    public static final List<Topic<?>> ALL = List.of(MEETINGS, MEETINGS_INTAKE);
+
+    /** The topic that carries an event of the contract. */
+    public static Topic<?> of(ContractEvent event) {
+        return ALL.stream().filter(topic -> topic.valueType().isInstance(event)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No topic carries " + event.type()));
+    }
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,25 @@
+package ru.outreach.meetings.group;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** What a secretary enters about a group; the body of both registering and changing it. */
+public record GroupDetails(
+        @NotBlank @Size(max = 200) String name,
+        @NotNull @Valid Person leader,
+        @NotNull @Valid Person secretary,
+        @Valid List<@NotNull Person> members,
+        @NotEmpty List<@NotBlank @Size(max = 200) String> territories,
+        List<@NotBlank @Size(max = 200) String> invitedOrganisations) {
+
+    public GroupDetails {
+        members = members == null ? List.of() : List.copyOf(members);
+        territories = territories == null ? List.of() : territories.stream().map(String::strip).distinct().toList();
+        invitedOrganisations = invitedOrganisations == null ? List.of() : List.copyOf(invitedOrganisations);
+    }
+}

@@ -1,0 +1,191 @@
+package ru.outreach.meetings.meeting;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import ru.outreach.events.meetings.MeetingsEvent.MeetingAnnounced;
+import ru.outreach.events.meetings.MeetingsEvent.MeetingCancelled;
+import ru.outreach.events.meetings.MeetingsEvent.MeetingHeld;
+import ru.outreach.events.meetings.MeetingsEvent.MeetingPlanned;
+import ru.outreach.events.meetings.MeetingsEvent.MeetingRescheduled;
+import ru.outreach.events.meetings.MeetingsEvent.MeetingVenueAgreed;
+import ru.outreach.meetings.meeting.MeetingRecords.Announcement;
+import ru.outreach.meetings.meeting.MeetingRecords.Cancellation;
+import ru.outreach.meetings.meeting.MeetingRecords.Holding;
+import ru.outreach.meetings.meeting.MeetingRecords.Reschedule;
+import ru.outreach.meetings.meeting.MeetingRecords.VenueAgreement;
+import ru.outreach.meetings.outbox.AggregateRoot;
+import ru.outreach.meetings.support.RuleViolationException;
+import ru.outreach.meetings.support.StateConflictException;
+
+/**
+ * An outreach meeting of an information group with the residents of a territory (regulation 3.1–3.7). Each step
+ * checks the state, changes it and records the event; a step that the state does not allow is refused.
+ */
+@Document("meetings")
+public class Meeting extends AggregateRoot {
+
+    private String groupId;
+    private String territory;
+    private Venue venue;
+    private LocalDateTime scheduledAt;
+    /** The day the meeting takes (or took) place: the scheduled day, or the day it was held. Used for periods. */
+    private LocalDate meetingDay;
+    private List<String> invitedParticipants;
+    private MeetingStatus status;
+    private VenueAgreement venueAgreement;
+    private Announcement announcement;
+    private List<Reschedule> reschedules = new ArrayList<>();
+    private Cancellation cancellation;
+    private Holding holding;
+    private LocalDate minutesDueOn;
+
+    private Meeting() {
+    }
+
+    static Meeting plan(String id, String groupId, String territory, Venue venue, LocalDateTime scheduledAt,
+                        List<String> invitedParticipants) {
+        Meeting meeting = new Meeting();
+        meeting.id = id;
+        meeting.groupId = groupId;
+        meeting.territory = territory;
+        meeting.venue = venue;
+        meeting.scheduledAt = scheduledAt;
+        meeting.meetingDay = scheduledAt.toLocalDate();
+        meeting.invitedParticipants = List.copyOf(invitedParticipants);
+        meeting.status = MeetingStatus.PLANNED;
+        meeting.record(version -> new MeetingPlanned(id, version, groupId, territory, venue.name(),
+                venue.kind().name(), scheduledAt, meeting.invitedParticipants));
+        return meeting;
+    }
+
+    /** Regulation 3.6.2: the secretary agrees the venue with the building's administration. */
+    void agreeVenue(LocalDate agreedOn, String agreedWith, LocalDate today) {
+        requireStatus("agree-venue", MeetingStatus.PLANNED, MeetingStatus.RESCHEDULED);
+        if (venueAgreement != null) {
+            throw new StateConflictException("error.venue-already-agreed");
+        }
+        notAfter("agreedOn", agreedOn, today);
+        venueAgreement = new VenueAgreement(agreedOn, agreedWith);
+        status = MeetingStatus.VENUE_AGREED;
+        record(version -> new MeetingVenueAgreed(id, version, groupId, territory, venue.name(), agreedOn));
+    }
+
+    void announce(Announcement made, LocalDate today) {
+        requireStatus("announce", MeetingStatus.VENUE_AGREED, MeetingStatus.RESCHEDULED, MeetingStatus.PLANNED);
+        if (venueAgreement == null) {
+            throw new StateConflictException("error.venue-not-agreed");
+        }
+        notAfter("announcedOn", made.announcedOn(), today);
+        announcement = made;
+        status = MeetingStatus.ANNOUNCED;
+        record(version -> new MeetingAnnounced(id, version, groupId, territory, made.announcedOn(),
+                made.channels().stream().map(Enum::name).toList()));
+    }
+
+    /**
+     * Moves the meeting; the history is kept. A new venue must be agreed again, and a moved meeting must be announced
+     * again.
+     */
+    void reschedule(LocalDateTime newScheduledAt, Venue newVenue, String reason, LocalDate today) {
+        requireStatus("reschedule", MeetingStatus.PLANNED, MeetingStatus.VENUE_AGREED, MeetingStatus.ANNOUNCED,
+                MeetingStatus.RESCHEDULED);
+        Venue target = newVenue == null ? venue : newVenue;
+        if (newScheduledAt.equals(scheduledAt) && target.equals(venue)) {
+            throw new RuleViolationException("scheduledAt", "error.reschedule-unchanged");
+        }
+        LocalDateTime previous = scheduledAt;
+        reschedules.add(new Reschedule(previous, newScheduledAt, venue, target, reason, today));
+        if (!target.equals(venue)) {
+            venueAgreement = null;
+        }
+        venue = target;
+        scheduledAt = newScheduledAt;
+        meetingDay = newScheduledAt.toLocalDate();
+        announcement = null;
+        status = MeetingStatus.RESCHEDULED;
+        record(version -> new MeetingRescheduled(id, version, groupId, territory, previous, newScheduledAt,
+                target.name(), reason));
+    }
+
+    void cancel(String reason, LocalDate cancelledOn) {
+        requireStatus("cancel", MeetingStatus.PLANNED, MeetingStatus.VENUE_AGREED, MeetingStatus.ANNOUNCED,
+                MeetingStatus.RESCHEDULED);
+        cancellation = new Cancellation(reason, cancelledOn);
+        status = MeetingStatus.CANCELLED;
+        record(version -> new MeetingCancelled(id, version, groupId, territory, scheduledAt, cancelledOn, reason));
+    }
+
+    /** The meeting took place; the minutes are due {@code minutesDueOn} (regulation 3.6.9). */
+    void hold(Holding held, LocalDate minutesDueOn, LocalDateTime now) {
+        requireStatus("hold", MeetingStatus.ANNOUNCED);
+        if (held.heldAt().isAfter(now)) {
+            throw new RuleViolationException("heldAt", "error.held-in-future", held.heldAt());
+        }
+        holding = held;
+        this.minutesDueOn = minutesDueOn;
+        meetingDay = held.heldAt().toLocalDate();
+        status = MeetingStatus.HELD;
+        record(version -> new MeetingHeld(id, version, groupId, territory, held.heldAt(), held.residentsAttended(),
+                held.officialsPresent().size(), minutesDueOn));
+    }
+
+    private void requireStatus(String action, MeetingStatus... allowed) {
+        if (!Set.of(allowed).contains(status)) {
+            throw new StateConflictException("error.meeting-transition",
+                    new DefaultMessageSourceResolvable("meeting.action." + action),
+                    new DefaultMessageSourceResolvable("meeting.status." + status));
+        }
+    }
+
+    private static void notAfter(String field, LocalDate day, LocalDate today) {
+        if (day.isAfter(today)) {
+            throw new RuleViolationException(field, "error.date-in-future", day);
+        }
+    }
+
+    public String groupId() { return groupId; }
+
+    public String territory() { return territory; }
+
+    public Venue venue() { return venue; }
+
+    public LocalDateTime scheduledAt() { return scheduledAt; }
+
+    public LocalDate meetingDay() { return meetingDay; }
+
+    public List<String> invitedParticipants() { return invitedParticipants; }
+
+    public MeetingStatus status() { return status; }
+
+    public boolean isHeld() { return status == MeetingStatus.HELD; }
+
+    VenueAgreement venueAgreement() { return venueAgreement; }
+
+    Announcement announcement() { return announcement; }
+
+    List<Reschedule> reschedules() { return List.copyOf(reschedules); }
+
+    Cancellation cancellation() { return cancellation; }
+
+    Holding holding() { return holding; }
+
+    public LocalDate minutesDueOn() { return minutesDueOn; }
+
+    /** The day the meeting was held; fails for a meeting that was not held. */
+    public LocalDate heldOn() {
+        return Objects.requireNonNull(holding, "meeting not held").heldAt().toLocalDate();
+    }
+
+    @Override
+    protected String subject() {
+        return "meeting/" + id;
+    }
+}

@@ -1,0 +1,31 @@
+package ru.outreach.meetings.meeting;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** The facts a meeting accumulates through its life. */
+final class MeetingRecords {
+
+    private MeetingRecords() {
+    }
+
+    record VenueAgreement(LocalDate agreedOn, String agreedWith) {
+    }
+
+    enum Channel { OFFICIAL_SITE, MEDIA, NOTICE_BOARD, SOCIAL_NETWORK, OTHER }
+
+    /** How and when the population was informed (regulation 3.7, 3.8.1). */
+    record Announcement(LocalDate announcedOn, List<Channel> channels, String details) {
+    }
+
+    record Reschedule(LocalDateTime previousScheduledAt, LocalDateTime scheduledAt, Venue previousVenue, Venue venue,
+                      String reason, LocalDate decidedOn) {
+    }
+
+    record Cancellation(String reason, LocalDate cancelledOn) {
+    }
+
+    record Holding(LocalDateTime heldAt, int residentsAttended, List<String> officialsPresent) {
+    }
+}

@@ -1,0 +1,2 @@
+/** Outreach meetings through their life: planned, venue agreed, announced, rescheduled, cancelled, held. */
+package ru.outreach.meetings.meeting;

@@ -1,0 +1,189 @@
+package ru.outreach.meetings.minutes;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import ru.outreach.events.meetings.MeetingIntakeEvent;
+import ru.outreach.events.meetings.MeetingIntakeEvent.InstructionOrder;
+import ru.outreach.events.meetings.MeetingIntakeEvent.MeetingIntakeReleased;
+import ru.outreach.events.meetings.MeetingsEvent.MeetingResultsPublished;
+import ru.outreach.events.meetings.MeetingsEvent.MinutesHandedOver;
+import ru.outreach.events.meetings.MeetingsEvent.MinutesRecorded;
+import ru.outreach.events.meetings.MeetingsEvent.MinutesSigned;
+import ru.outreach.events.meetings.MeetingsEvent.ProposalEvaluated;
+import ru.outreach.meetings.minutes.MinutesContent.Citizen;
+import ru.outreach.meetings.minutes.MinutesContent.Proposal;
+import ru.outreach.meetings.minutes.MinutesContent.ProposalOutcome;
+import ru.outreach.meetings.outbox.AggregateRoot;
+import ru.outreach.meetings.support.NotFoundException;
+import ru.outreach.meetings.support.RuleViolationException;
+import ru.outreach.meetings.support.StateConflictException;
+
+/**
+ * The minutes of one held meeting (their id is the meeting's). A draft can be replaced until the leader signs it;
+ * signed minutes are handed to the control department, late or not, and their results published.
+ */
+@Document("minutes")
+public class Minutes extends AggregateRoot {
+
+    private String groupId;
+    private String territory;
+    private LocalDate heldOn;
+    private LocalDate dueOn;
+    private MinutesStatus status;
+    private MinutesContent content;
+    private Signature signature;
+    private HandOver handOver;
+    private ResultsPublication resultsPublication;
+
+    record Signature(String signedBy, LocalDate signedOn) {
+    }
+
+    record HandOver(LocalDate handedOverOn, String receivedBy, boolean late) {
+    }
+
+    record ResultsPublication(LocalDate publishedOn, String publishedWhere) {
+    }
+
+    private Minutes() {
+    }
+
+    static Minutes draft(HeldMeeting meeting, MinutesContent content) {
+        Minutes minutes = new Minutes();
+        minutes.id = meeting.meetingId();
+        minutes.groupId = meeting.groupId();
+        minutes.territory = meeting.territory();
+        minutes.heldOn = meeting.heldOn();
+        minutes.dueOn = meeting.minutesDueOn();
+        minutes.status = MinutesStatus.DRAFT;
+        minutes.replace(content);
+        return minutes;
+    }
+
+    void redraft(MinutesContent changed) {
+        requireStatus("record", MinutesStatus.DRAFT);
+        replace(changed);
+    }
+
+    private void replace(MinutesContent changed) {
+        changed.instructions().stream().filter(instruction -> instruction.dueOn().isBefore(heldOn)).findFirst()
+                .ifPresent(instruction -> {
+                    throw new RuleViolationException("instructions[" + changed.instructions().indexOf(instruction)
+                            + "].dueOn", "error.instruction-due-before-meeting", instruction.dueOn(), heldOn);
+                });
+        content = changed.numbered();
+        record(version -> new MinutesRecorded(id, version, groupId, territory, content.counts()));
+    }
+
+    /** Regulation 3.5.7: the leader signs; from then on the minutes do not change and their intake is handed on. */
+    void sign(String signedBy, LocalDate signedOn, LocalDate today) {
+        requireStatus("sign", MinutesStatus.DRAFT);
+        requireWithin("signedOn", signedOn, heldOn, today);
+        signature = new Signature(signedBy, signedOn);
+        status = MinutesStatus.SIGNED;
+        record(version -> new MinutesSigned(id, version, groupId, territory, heldOn, signedOn, content.counts()));
+        if (hasIntake()) {
+            record(version -> new MeetingIntakeReleased(id, version, groupId, territory, heldOn,
+                    content.receptionCards().stream().map(card -> new MeetingIntakeEvent.ReceptionCard(
+                            card.id(), citizen(card.citizen()), card.question(), card.category())).toList(),
+                    content.writtenAppeals().stream().map(appeal -> new MeetingIntakeEvent.WrittenAppeal(
+                            appeal.id(), citizen(appeal.citizen()), appeal.summary(), appeal.category())).toList(),
+                    content.instructions().stream().map(instruction -> new InstructionOrder(instruction.id(),
+                            instruction.text(), instruction.executorDepartment(), instruction.dueOn())).toList()));
+        }
+    }
+
+    /** Regulation 3.6.9: a hand-over after the due day is recorded as late, not refused. */
+    void handOver(LocalDate handedOverOn, String receivedBy, LocalDate today) {
+        requireStatus("hand-over", MinutesStatus.SIGNED);
+        requireWithin("handedOverOn", handedOverOn, signature.signedOn(), today);
+        boolean late = handedOverOn.isAfter(dueOn);
+        handOver = new HandOver(handedOverOn, receivedBy, late);
+        status = MinutesStatus.HANDED_OVER;
+        record(version -> new MinutesHandedOver(id, version, groupId, territory, heldOn, dueOn, handedOverOn, late));
+    }
+
+    /** A proposal is accepted, rejected or included in a plan; a later decision replaces an earlier one. */
+    void evaluateProposal(String proposalId, ProposalOutcome outcome, LocalDate evaluatedOn, LocalDate today) {
+        requireStatus("evaluate", MinutesStatus.SIGNED, MinutesStatus.HANDED_OVER);
+        requireWithin("evaluatedOn", evaluatedOn, heldOn, today);
+        Proposal proposal = content.proposals().stream().filter(p -> p.id().equals(proposalId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("error.proposal-not-found", proposalId));
+        List<Proposal> proposals = content.proposals().stream()
+                .map(p -> p == proposal ? p.evaluated(outcome, evaluatedOn) : p).toList();
+        content = new MinutesContent(content.questions(), content.remarks(), proposals, content.receptionCards(),
+                content.writtenAppeals(), content.instructions());
+        record(version -> new ProposalEvaluated(id, version, groupId, territory, proposalId, outcome.name(),
+                evaluatedOn));
+    }
+
+    /** Regulation 3.8.7: the results of the meeting are published on the administration's site. */
+    void publishResults(LocalDate publishedOn, String publishedWhere, LocalDate today) {
+        requireStatus("publish", MinutesStatus.SIGNED, MinutesStatus.HANDED_OVER);
+        if (resultsPublication != null) {
+            throw new StateConflictException("error.results-already-published", resultsPublication.publishedOn());
+        }
+        requireWithin("publishedOn", publishedOn, heldOn, today);
+        resultsPublication = new ResultsPublication(publishedOn, publishedWhere);
+        record(version -> new MeetingResultsPublished(id, version, groupId, territory, publishedOn, publishedWhere));
+    }
+
+    /** Not handed over and past the due day. */
+    boolean isOverdue(LocalDate today) {
+        return status != MinutesStatus.HANDED_OVER && today.isAfter(dueOn);
+    }
+
+    private boolean hasIntake() {
+        return !content.receptionCards().isEmpty() || !content.writtenAppeals().isEmpty()
+                || !content.instructions().isEmpty();
+    }
+
+    private static MeetingIntakeEvent.Citizen citizen(Citizen citizen) {
+        return new MeetingIntakeEvent.Citizen(citizen.fullName(), citizen.postalAddress(), citizen.phone(),
+                citizen.email());
+    }
+
+    private void requireStatus(String action, MinutesStatus... allowed) {
+        if (!Set.of(allowed).contains(status)) {
+            throw new StateConflictException("error.minutes-transition",
+                    new DefaultMessageSourceResolvable("minutes.action." + action),
+                    new DefaultMessageSourceResolvable("minutes.status." + status));
+        }
+    }
+
+    private static void requireWithin(String field, LocalDate day, LocalDate earliest, LocalDate today) {
+        if (day.isBefore(earliest)) {
+            throw new RuleViolationException(field, "error.date-too-early", day, earliest);
+        }
+        if (day.isAfter(today)) {
+            throw new RuleViolationException(field, "error.date-in-future", day);
+        }
+    }
+
+    String groupId() { return groupId; }
+
+    String territory() { return territory; }
+
+    LocalDate heldOn() { return heldOn; }
+
+    LocalDate dueOn() { return dueOn; }
+
+    MinutesStatus status() { return status; }
+
+    MinutesContent content() { return content; }
+
+    Signature signature() { return signature; }
+
+    HandOver handOver() { return handOver; }
+
+    ResultsPublication resultsPublication() { return resultsPublication; }
+
+    @Override
+    protected String subject() {
+        return "minutes/" + id;
+    }
+}

@@ -1,0 +1,105 @@
+package ru.outreach.meetings.minutes;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.stream.IntStream;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import ru.outreach.events.meetings.MeetingsEvent.MinutesCounts;
+
+/**
+ * What the minutes record. Item ids are given by position when the draft is recorded (Q1, R1, P1, RC1, WA1, I1) and
+ * stay fixed once the minutes are signed; the appeals service derives its ids from them.
+ */
+public record MinutesContent(
+        @Valid List<@NotNull Question> questions,
+        @Valid List<@NotNull Remark> remarks,
+        @Valid List<@NotNull Proposal> proposals,
+        @Valid List<@NotNull ReceptionCard> receptionCards,
+        @Valid List<@NotNull WrittenAppeal> writtenAppeals,
+        @Valid List<@NotNull Instruction> instructions) {
+
+    private static final String READ_ONLY_ID = "Given by the service by position, e.g. RC1";
+
+    public MinutesContent {
+        questions = copy(questions);
+        remarks = copy(remarks);
+        proposals = copy(proposals);
+        receptionCards = copy(receptionCards);
+        writtenAppeals = copy(writtenAppeals);
+        instructions = copy(instructions);
+    }
+
+    public record Question(@Schema(accessMode = Schema.AccessMode.READ_ONLY, description = READ_ONLY_ID) String id,
+                           @NotBlank @Size(max = 4000) String text, @Size(max = 4000) String answer) {
+    }
+
+    public record Remark(@Schema(accessMode = Schema.AccessMode.READ_ONLY, description = READ_ONLY_ID) String id,
+                         @NotBlank @Size(max = 4000) String text) {
+    }
+
+    public enum ProposalOutcome { ACCEPTED, REJECTED, INCLUDED_IN_PLAN }
+
+    public record Proposal(@Schema(accessMode = Schema.AccessMode.READ_ONLY, description = READ_ONLY_ID) String id,
+                           @NotBlank @Size(max = 4000) String text,
+                           @Schema(accessMode = Schema.AccessMode.READ_ONLY) ProposalOutcome outcome,
+                           @Schema(accessMode = Schema.AccessMode.READ_ONLY) LocalDate evaluatedOn) {
+
+        Proposal evaluated(ProposalOutcome newOutcome, LocalDate on) {
+            return new Proposal(id, text, newOutcome, on);
+        }
+    }
+
+    /** A citizen's contact details (personal data, 152-FZ); any of them may be missing. */
+    public record Citizen(@Size(max = 300) String fullName, @Size(max = 500) String postalAddress,
+                          @Size(max = 50) String phone, @Email @Size(max = 200) String email) {
+    }
+
+    /** Regulation 3.8.4: an oral appeal at the personal reception, written onto a card. */
+    public record ReceptionCard(@Schema(accessMode = Schema.AccessMode.READ_ONLY, description = READ_ONLY_ID) String id,
+                                @NotNull @Valid Citizen citizen, @NotBlank @Size(max = 4000) String question,
+                                @Size(max = 100) String category) {
+    }
+
+    public record WrittenAppeal(@Schema(accessMode = Schema.AccessMode.READ_ONLY, description = READ_ONLY_ID) String id,
+                                @NotNull @Valid Citizen citizen, @NotBlank @Size(max = 4000) String summary,
+                                @Size(max = 100) String category) {
+    }
+
+    /** An instruction of the group leader to an executor department, with its due date. */
+    public record Instruction(@Schema(accessMode = Schema.AccessMode.READ_ONLY, description = READ_ONLY_ID) String id,
+                              @NotBlank @Size(max = 4000) String text,
+                              @NotBlank @Size(max = 300) String executorDepartment,
+                              @NotNull LocalDate dueOn) {
+    }
+
+    /** The same content with every item numbered by its position. */
+    MinutesContent numbered() {
+        return new MinutesContent(
+                number(questions, "Q", (q, id) -> new Question(id, q.text(), q.answer())),
+                number(remarks, "R", (r, id) -> new Remark(id, r.text())),
+                number(proposals, "P", (p, id) -> new Proposal(id, p.text(), null, null)),
+                number(receptionCards, "RC", (c, id) -> new ReceptionCard(id, c.citizen(), c.question(), c.category())),
+                number(writtenAppeals, "WA", (a, id) -> new WrittenAppeal(id, a.citizen(), a.summary(), a.category())),
+                number(instructions, "I", (i, id) -> new Instruction(id, i.text(), i.executorDepartment(), i.dueOn())));
+    }
+
+    MinutesCounts counts() {
+        return new MinutesCounts(questions.size(), remarks.size(), proposals.size(), receptionCards.size(),
+                writtenAppeals.size(), instructions.size());
+    }
+
+    private static <T> List<T> number(List<T> items, String prefix, BiFunction<T, String, T> withId) {
+        return IntStream.range(0, items.size()).mapToObj(i -> withId.apply(items.get(i), prefix + (i + 1))).toList();
+    }
+
+    private static <T> List<T> copy(List<T> items) {
+        return items == null ? List.of() : List.copyOf(items);
+    }
+}

@@ -1,0 +1,138 @@
+package ru.outreach.meetings.minutes;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.stereotype.Service;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import ru.outreach.meetings.meeting.Meeting;
+import ru.outreach.meetings.meeting.MeetingService;
+import ru.outreach.meetings.minutes.MinutesContent.ProposalOutcome;
+import ru.outreach.meetings.outbox.AggregateStore;
+import ru.outreach.meetings.support.NotFoundException;
+import ru.outreach.meetings.support.StateConflictException;
+
+@Service
+class MinutesService {
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final MeetingService meetings;
+    private final Clock clock;
+    private final Counter handedOver;
+    private final Counter handedOverLate;
+
+    MinutesService(MongoTemplate mongo, AggregateStore store, MeetingService meetings, Clock clock,
+                   MeterRegistry registry) {
+        this.mongo = mongo;
+        this.store = store;
+        this.meetings = meetings;
+        this.clock = clock;
+        this.handedOver = Counter.builder("outreach.minutes.handed.over")
+                .description("Minutes handed to the control department").register(registry);
+        this.handedOverLate = Counter.builder("outreach.minutes.handed.over.late")
+                .description("Minutes handed to the control department after the fifth working day")
+                .register(registry);
+    }
+
+    /** Records the draft of the minutes, or replaces it while it is not signed. */
+    Minutes record(String meetingId, MinutesContent content) {
+        Minutes existing = mongo.findById(meetingId, Minutes.class);
+        if (existing != null) {
+            existing.redraft(content);
+            return store.update(existing);
+        }
+        Meeting meeting = meetings.get(meetingId);
+        if (!meeting.isHeld()) {
+            throw new StateConflictException("error.minutes-of-unheld-meeting");
+        }
+        HeldMeeting held = new HeldMeeting(meeting.id(), meeting.groupId(), meeting.territory(), meeting.heldOn(),
+                meeting.minutesDueOn());
+        try {
+            return store.insert(Minutes.draft(held, content));
+        } catch (DuplicateKeyException | MongoWriteException e) {
+            if (e instanceof MongoWriteException write && write.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw write;
+            }
+            throw new OptimisticLockingFailureException("Minutes of " + meetingId + " were recorded concurrently", e);
+        }
+    }
+
+    Minutes sign(String meetingId, MinutesRequests.Sign request) {
+        Minutes minutes = get(meetingId);
+        minutes.sign(request.signedBy(), request.signedOn(), today());
+        return store.update(minutes);
+    }
+
+    Minutes handOver(String meetingId, MinutesRequests.HandOver request) {
+        Minutes minutes = get(meetingId);
+        LocalDate day = request.handedOverOn() == null ? today() : request.handedOverOn();
+        minutes.handOver(day, request.receivedBy(), today());
+        store.update(minutes);
+        handedOver.increment();
+        if (minutes.handOver().late()) {
+            handedOverLate.increment();
+        }
+        return minutes;
+    }
+
+    Minutes evaluateProposal(String meetingId, String proposalId, MinutesRequests.EvaluateProposal request) {
+        Minutes minutes = get(meetingId);
+        LocalDate day = request.evaluatedOn() == null ? today() : request.evaluatedOn();
+        minutes.evaluateProposal(proposalId, request.outcome(), day, today());
+        return store.update(minutes);
+    }
+
+    Minutes publishResults(String meetingId, MinutesRequests.PublishResults request) {
+        Minutes minutes = get(meetingId);
+        minutes.publishResults(request.publishedOn(), request.publishedWhere(), today());
+        return store.update(minutes);
+    }
+
+    Minutes get(String meetingId) {
+        Minutes minutes = mongo.findById(meetingId, Minutes.class);
+        if (minutes == null) {
+            meetings.get(meetingId);
+            throw new NotFoundException("error.minutes-not-found", meetingId);
+        }
+        return minutes;
+    }
+
+    /** Minutes by group and status; {@code overdue} keeps those not handed over after their due day. */
+    Page<Minutes> list(String groupId, MinutesStatus status, boolean overdue, Pageable pageable) {
+        Criteria criteria = new Criteria();
+        if (groupId != null) {
+            criteria.and("groupId").is(groupId);
+        }
+        if (status != null) {
+            criteria.and("status").is(status);
+        }
+        if (overdue) {
+            criteria.and("dueOn").lt(today());
+            if (status == null) {
+                criteria.and("status").ne(MinutesStatus.HANDED_OVER);
+            }
+        }
+        Query query = Query.query(criteria);
+        List<Minutes> page = mongo.find(Query.of(query).with(pageable), Minutes.class);
+        return PageableExecutionUtils.getPage(page, pageable, () -> mongo.count(Query.of(query), Minutes.class));
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

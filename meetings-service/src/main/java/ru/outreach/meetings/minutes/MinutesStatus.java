@@ -1,0 +1,3 @@
+package ru.outreach.meetings.minutes;
+
+public enum MinutesStatus { DRAFT, SIGNED, HANDED_OVER }

@@ -1,0 +1,85 @@
+package ru.outreach.meetings.outbox;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Publishes events that a crash, a broker outage or a full relay queue left in the documents: once at start-up and
+ * then on an interval. Also reports how many events wait, as the gauge {@code outreach.outbox.pending}.
+ */
+@Component
+class OutboxSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
+
+    private final MongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final OutboxProperties properties;
+
+    OutboxSweeper(MongoTemplate mongo, OutboxRelay relay, OutboxProperties properties, MeterRegistry registry) {
+        this.mongo = mongo;
+        this.relay = relay;
+        this.properties = properties;
+        Gauge.builder("outreach.outbox.pending", this, OutboxSweeper::pendingEvents)
+                .description("Events written with their aggregate and not yet published to Kafka")
+                .register(registry);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void atStartup() {
+        int published = sweep();
+        if (published > 0) {
+            log.info("Published {} events left pending by the previous run", published);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${outreach.outbox.sweep-interval:5s}", initialDelayString = "${outreach.outbox.sweep-interval:5s}")
+    void periodically() {
+        sweep();
+    }
+
+    int sweep() {
+        if (!properties.relayEnabled()) {
+            return 0;
+        }
+        int published = 0;
+        for (String collection : aggregateCollections()) {
+            for (String id : relay.idsWithPendingEvents(collection)) {
+                published += publishQuietly(collection, id);
+            }
+        }
+        return published;
+    }
+
+    private int publishQuietly(String collection, String id) {
+        try {
+            return relay.publish(collection, id);
+        } catch (RuntimeException e) {
+            log.warn("Sweep could not publish events of {} {}: {}", collection, id, e.toString());
+            return 0;
+        }
+    }
+
+    private double pendingEvents() {
+        return aggregateCollections().stream().mapToLong(relay::pendingEventCount).sum();
+    }
+
+    private List<String> aggregateCollections() {
+        return mongo.getConverter().getMappingContext().getPersistentEntities().stream()
+                .filter(entity -> AggregateRoot.class.isAssignableFrom(entity.getType()))
+                .map(MongoPersistentEntity::getCollection)
+                .distinct()
+                .toList();
+    }
+}

@@ -1,0 +1,436 @@
+#!/usr/bin/env bash
+# Starts the product on this machine, in the foreground: a Kafka broker, the embedded store and the services.
+#
+#   ./run.sh          build, start everything, stay in the foreground (Ctrl-C stops everything)
+#   ./run.sh stop     stop a stack started from another terminal
+#   ./run.sh status   show what is running
+#
+# Environment:
+#   SKIP_BUILD=1                  start what was built last, without running Maven first
+#   KAFKA_BOOTSTRAP_SERVERS=h:p   use this Kafka instead of starting a local broker
+#   MONGODB_URI=mongodb://h:p/    use this MongoDB instead of the embedded store; each service gets its own
+#                                 database on it (a database named in the URI is kept as the authSource)
+#
+# State (broker data, store file, logs, pid files) lives in .local/ and is reused by the next start.
+# The embedded store is for local use only; production runs on MongoDB (see deploy/README.md).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+ROOT=$PWD
+STATE=$ROOT/.local
+LOGS=$STATE/logs
+PIDS=$STATE/pids
+LOCAL_STACK=$ROOT/deploy/local-stack
+
+KAFKA_PORT=9092
+CONTROLLER_PORT=9093
+STORE_PORT=27017
+
+# One line per service: name, HTTP port, database. A service whose jar has not been built is skipped.
+SERVICES=(
+  "meetings-service  8081 meetings"
+  "appeals-service   8082 appeals"
+  "reporting-service 8083 reporting"
+)
+
+KAFKA_WAIT_SECONDS=60
+STORE_WAIT_SECONDS=30
+SERVICE_WAIT_SECONDS=120
+STOP_WAIT_SECONDS=30
+
+say() { printf '%s\n' "$*"; }
+fail() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------------------------------------------------------
+# Processes: each one has .local/pids/<name>.pid and .local/logs/<name>.log
+
+pid_file() { printf '%s/%s.pid' "$PIDS" "$1"; }
+
+# Prints the pid of a running component; fails when it is not running (a stale pid file is removed). The command
+# line check keeps a recycled pid of an unrelated program from passing for ours.
+running_pid() {
+  local file pid marker
+  file=$(pid_file "$1")
+  [ -f "$file" ] || return 1
+  pid=$(<"$file")
+  if [ "$1" = run ]; then marker=run.sh; else marker=$ROOT; fi
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && ps -o args= -p "$pid" 2>/dev/null | grep -qF -- "$marker"; then
+    printf '%s' "$pid"
+  else
+    rm -f "$file"
+    return 1
+  fi
+}
+
+# start_process NAME COMMAND...: runs COMMAND in the background with its output in NAME's log.
+start_process() {
+  local name=$1
+  shift
+  "$@" >"$LOGS/$name.log" 2>&1 &
+  echo $! >"$(pid_file "$name")"
+}
+
+# SIGTERM, a bounded wait, then SIGKILL.
+stop_process() {
+  local name=$1 pid waited=0
+  pid=$(running_pid "$name") || return 0
+  printf 'Stopping %s (pid %s)' "$name" "$pid"
+  kill -TERM "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt $((STOP_WAIT_SECONDS * 4)) ]; do
+    sleep 0.25
+    waited=$((waited + 1))
+    [ $((waited % 4)) -eq 0 ] && printf '.'
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid" 2>/dev/null || true
+    printf ' killed after %ss\n' "$STOP_WAIT_SECONDS"
+  else
+    printf ' stopped\n'
+  fi
+  rm -f "$(pid_file "$name")"
+}
+
+service_names() {
+  local line name
+  for line in "${SERVICES[@]}"; do
+    read -r name _ <<<"$line"
+    printf '%s\n' "$name"
+  done
+}
+
+# Services first (they flush their producers and finish requests), then the store, then the broker.
+stop_all() {
+  local name
+  for name in $(service_names | tac); do stop_process "$name"; done
+  stop_process store
+  stop_process kafka
+}
+
+log_tail() {
+  say "---- last lines of $LOGS/$1.log ----" >&2
+  tail -n "${2:-40}" "$LOGS/$1.log" >&2 || true
+  say "----" >&2
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# wait_for NAME SECONDS CHECK...: dots until CHECK succeeds; fails with the log tail on timeout or when NAME dies.
+wait_for() {
+  local name=$1 seconds=$2 started=$SECONDS
+  shift 2
+  until "$@"; do
+    if ! running_pid "$name" >/dev/null; then
+      say " exited"
+      log_tail "$name"
+      fail "$name stopped while starting; its log is $LOGS/$name.log"
+    fi
+    if [ $((SECONDS - started)) -ge "$seconds" ]; then
+      say " not ready after ${seconds}s"
+      log_tail "$name"
+      fail "$name did not start in ${seconds}s; its log is $LOGS/$name.log"
+    fi
+    printf '.'
+    sleep 1
+  done
+  say " ready in $((SECONDS - started))s"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Build
+
+build() {
+  if [ "${SKIP_BUILD:-}" = 1 ]; then
+    say "Skipping the build (SKIP_BUILD=1)"
+    return
+  fi
+  say "Building... (log: $LOGS/build.log)"
+  if ! ./mvnw -B -ntp -q -DskipTests install >"$LOGS/build.log" 2>&1; then
+    log_tail build 60
+    fail "the build failed; see $LOGS/build.log"
+  fi
+}
+
+local_stack_classpath() {
+  local jar=$LOCAL_STACK/target/local-stack.jar deps=$LOCAL_STACK/target/classpath.txt
+  if [ ! -f "$jar" ] || [ ! -f "$deps" ]; then
+    fail "deploy/local-stack is not built; run ./run.sh without SKIP_BUILD=1"
+  fi
+  printf '%s:%s' "$jar" "$(<"$deps")"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Kafka broker: KRaft, broker and controller in one process, one node
+
+write_kafka_config() {
+  cat >"$STATE/config/kafka.properties" <<EOF
+# Written by run.sh at every start: change run.sh, not this file.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+log.dirs=$STATE/kafka
+num.partitions=3
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+# kept forever: reporting-service rebuilds its read models from the beginning of the topics
+log.retention.ms=-1
+group.initial.rebalance.delay.ms=0
+EOF
+}
+
+format_kafka_storage() {
+  local classpath=$1 cluster_id
+  [ -f "$STATE/kafka/meta.properties" ] && return
+  # A cluster id is 16 random bytes in URL-safe base64 without padding.
+  cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | cut -c1-22)
+  say "Formatting the broker's storage in $STATE/kafka (cluster id $cluster_id)"
+  if ! java -cp "$classpath" kafka.tools.StorageTool format -t "$cluster_id" -c "$STATE/config/kafka.properties" \
+      >"$LOGS/kafka-format.log" 2>&1; then
+    log_tail kafka-format
+    fail "formatting the broker's storage failed"
+  fi
+}
+
+kafka_ready() {
+  port_open "$KAFKA_PORT" && grep -q 'Kafka Server started' "$LOGS/kafka.log"
+}
+
+start_kafka() {
+  local classpath=$1
+  write_kafka_config
+  format_kafka_storage "$classpath"
+  printf 'Starting Kafka on 127.0.0.1:%s' "$KAFKA_PORT"
+  start_process kafka java -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true \
+    -cp "$classpath" kafka.Kafka "$STATE/config/kafka.properties"
+  wait_for kafka "$KAFKA_WAIT_SECONDS" kafka_ready
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Embedded store
+
+start_store() {
+  local classpath=$1
+  printf 'Starting the embedded store on 127.0.0.1:%s' "$STORE_PORT"
+  start_process store java -Xmx256m -cp "$classpath" ru.outreach.localstack.EmbeddedStore \
+    --host 127.0.0.1 --port "$STORE_PORT" --file "$STATE/store/store.mv"
+  wait_for store "$STORE_WAIT_SECONDS" port_open "$STORE_PORT"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Services
+
+# mongo_uri BASE DATABASE: BASE with its database replaced by DATABASE (mongodb://h1,h2/?rs=x -> mongodb://h1,h2/db?rs=x)
+mongo_uri() {
+  local base=$1 db=$2 scheme rest hosts path query=""
+  scheme=${base%%://*}
+  rest=${base#*://}
+  hosts=${rest%%/*}
+  path=${rest#"$hosts"}
+  path=${path#/}
+  if [[ $path == *\?* ]]; then
+    query=${path#*\?}
+    path=${path%%\?*}
+  fi
+  if [ -n "$path" ] && [[ $query != *authSource=* ]]; then
+    query=${query:+$query&}authSource=$path
+  fi
+  printf '%s://%s/%s%s' "$scheme" "$hosts" "$db" "${query:+?$query}"
+}
+
+# Prints the health body; succeeds only for HTTP 200 (Boot answers 503 when the status is DOWN).
+health() {
+  local port=$1
+  if command -v curl >/dev/null; then
+    curl -fsS --max-time 2 "http://127.0.0.1:$port/actuator/health" 2>/dev/null
+  else
+    port_open "$port" || return 1
+    timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"
+      printf "GET /actuator/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n" >&3
+      cat <&3' _ "$port" | grep -q '^HTTP/1\.[01] 200' || return 1
+  fi
+}
+
+service_up() { health "$1" | grep -q '"status":"UP"'; }
+
+start_service() {
+  local name=$1 port=$2 db=$3 jar
+  jar=$ROOT/$name/target/$name.jar
+  if [ ! -f "$jar" ]; then
+    say "Skipping $name: $name/target/$name.jar has not been built"
+    return
+  fi
+  port_open "$port" && fail "port $port, for $name, is taken by another program; stop it"
+  printf 'Starting %s on port %s' "$name" "$port"
+  start_process "$name" env SERVER_PORT="$port" KAFKA_BOOTSTRAP_SERVERS="$KAFKA" \
+    MONGODB_URI="$(mongo_uri "$MONGO" "$db")" java -Xmx512m -jar "$jar"
+  wait_for "$name" "$SERVICE_WAIT_SECONDS" service_up "$port"
+  STARTED_SERVICES+=("$name $port")
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# kcat, to read the topics; optional, so nothing here may stop the start
+
+offer_kcat() {
+  command -v kcat >/dev/null && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "Installing kcat, to read the topics (log: $LOGS/kcat-install.log)"
+    { apt-get install -y -qq kcat || { apt-get update -qq && apt-get install -y -qq kcat; }; } \
+      >"$LOGS/kcat-install.log" 2>&1 || say "kcat could not be installed; the stack starts anyway"
+  else
+    say "Tip: install kcat to read the topics (e.g. sudo apt-get install -y kcat)"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+
+summary() {
+  local line name port kafka_note=" (local broker, data in .local/kafka)" store_note=" (embedded store, data in .local/store)"
+  [ -z "$EXTERNAL_KAFKA" ] || kafka_note=" (external)"
+  [ -z "$EXTERNAL_MONGO" ] || store_note=" (external)"
+  say ""
+  say "The stack is running."
+  say "  Kafka:  $KAFKA$kafka_note"
+  say "  Store:  $MONGO$store_note"
+  for line in "${STARTED_SERVICES[@]}"; do
+    read -r name port <<<"$line"
+    say "  $name: http://127.0.0.1:$port"
+    say "      Swagger UI  http://127.0.0.1:$port/swagger-ui.html"
+    say "      Prometheus  http://127.0.0.1:$port/actuator/prometheus"
+  done
+  [ ${#STARTED_SERVICES[@]} -gt 0 ] || say "  No service was started (none is built yet)."
+  say "  Logs:   $LOGS"
+  say "  Read a topic:  kcat -b $KAFKA -t meetings.v1 -C -J -e"
+  say ""
+  say "Ctrl-C or ./run.sh stop to stop."
+}
+
+on_exit() {
+  local status=$?
+  trap - INT TERM HUP EXIT
+  say ""
+  stop_all
+  rm -f "$(pid_file run)"
+  exit "$status"
+}
+
+# Stays in the foreground; a component that dies takes the whole stack down, so that nothing runs half broken.
+watch_stack() {
+  local name
+  while true; do
+    for name in "${WATCHED[@]}"; do
+      if ! running_pid "$name" >/dev/null; then
+        log_tail "$name"
+        fail "$name stopped unexpectedly; stopping the rest"
+      fi
+    done
+    sleep 2 &
+    wait $! || true
+  done
+}
+
+start() {
+  local classpath line name
+  mkdir -p "$LOGS" "$PIDS" "$STATE/config" "$STATE/kafka" "$STATE/store"
+  if running_pid run >/dev/null; then
+    fail "a stack is already running (pid $(running_pid run)); use ./run.sh status or ./run.sh stop"
+  fi
+  for name in kafka store $(service_names); do
+    if running_pid "$name" >/dev/null; then
+      fail "$name is still running (pid $(running_pid "$name")) from an earlier start; run ./run.sh stop first"
+    fi
+  done
+  echo $$ >"$(pid_file run)"
+  trap on_exit EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM HUP
+
+  source "$LOCAL_STACK/scripts/jdk.sh"
+  build
+
+  EXTERNAL_KAFKA=${KAFKA_BOOTSTRAP_SERVERS:-}
+  EXTERNAL_MONGO=${MONGODB_URI:-}
+  KAFKA=${EXTERNAL_KAFKA:-127.0.0.1:$KAFKA_PORT}
+  MONGO=${EXTERNAL_MONGO:-mongodb://127.0.0.1:$STORE_PORT/}
+  WATCHED=()
+  STARTED_SERVICES=()
+
+  if [ -z "$EXTERNAL_KAFKA" ] || [ -z "$EXTERNAL_MONGO" ]; then
+    classpath=$(local_stack_classpath)
+  fi
+  if [ -z "$EXTERNAL_KAFKA" ]; then
+    port_open "$KAFKA_PORT" && fail "port $KAFKA_PORT is taken by another program; stop it or set KAFKA_BOOTSTRAP_SERVERS"
+    port_open "$CONTROLLER_PORT" && fail "port $CONTROLLER_PORT is taken by another program; stop it"
+    start_kafka "$classpath"
+    WATCHED+=(kafka)
+  else
+    say "Using Kafka at $KAFKA (KAFKA_BOOTSTRAP_SERVERS)"
+  fi
+  if [ -z "$EXTERNAL_MONGO" ]; then
+    port_open "$STORE_PORT" && fail "port $STORE_PORT is taken by another program; stop it or set MONGODB_URI"
+    start_store "$classpath"
+    WATCHED+=(store)
+  else
+    say "Using MongoDB at $MONGO (MONGODB_URI)"
+  fi
+
+  for line in "${SERVICES[@]}"; do
+    read -r name port db <<<"$line"
+    start_service "$name" "$port" "$db"
+  done
+  for line in "${STARTED_SERVICES[@]}"; do WATCHED+=("${line%% *}"); done
+
+  offer_kcat
+  summary
+  watch_stack
+}
+
+stop() {
+  local pid waited=0
+  if pid=$(running_pid run); then
+    printf 'Asking the running stack (pid %s) to stop' "$pid"
+    kill -TERM "$pid"
+    # It stops the services, the store and the broker in turn, each within STOP_WAIT_SECONDS.
+    while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt $((STOP_WAIT_SECONDS * 4)) ]; do
+      printf '.'
+      sleep 1
+      waited=$((waited + 1))
+    done
+    say ""
+  fi
+  # Whatever is left, e.g. after the foreground run.sh was killed with SIGKILL.
+  stop_all
+  rm -f "$(pid_file run)"
+  say "Stopped."
+}
+
+status() {
+  local line name port pid any=0
+  local components=("run -" "kafka 127.0.0.1:$KAFKA_PORT" "store mongodb://127.0.0.1:$STORE_PORT")
+  for line in "${SERVICES[@]}"; do
+    read -r name port _ <<<"$line"
+    components+=("$name http://127.0.0.1:$port")
+  done
+  for line in "${components[@]}"; do
+    read -r name port <<<"$line"
+    if pid=$(running_pid "$name"); then
+      any=1
+      printf '%-18s running, pid %-8s %s\n' "$name" "$pid" "${port#-}"
+    fi
+  done
+  [ "$any" = 1 ] || say "Nothing is running."
+}
+
+mkdir -p "$PIDS"
+case "${1:-start}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  *) fail "unknown command '$1'; use ./run.sh, ./run.sh stop or ./run.sh status" ;;
+esac
