@@ -1,0 +1,199 @@
+package ru.outreach.meetings.minutes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import ru.outreach.events.ContractEvent;
+import ru.outreach.events.meetings.MeetingIntakeEvent.MeetingIntakeReleased;
+import ru.outreach.events.meetings.MeetingsEvent.MinutesCounts;
+import ru.outreach.events.meetings.MeetingsEvent.MinutesHandedOver;
+import ru.outreach.events.meetings.MeetingsEvent.MinutesRecorded;
+import ru.outreach.events.meetings.MeetingsEvent.MinutesSigned;
+import ru.outreach.events.meetings.MeetingsEvent.ProposalEvaluated;
+import ru.outreach.meetings.minutes.MinutesContent.Citizen;
+import ru.outreach.meetings.minutes.MinutesContent.Instruction;
+import ru.outreach.meetings.minutes.MinutesContent.Proposal;
+import ru.outreach.meetings.minutes.MinutesContent.ProposalOutcome;
+import ru.outreach.meetings.minutes.MinutesContent.Question;
+import ru.outreach.meetings.minutes.MinutesContent.ReceptionCard;
+import ru.outreach.meetings.minutes.MinutesContent.Remark;
+import ru.outreach.meetings.minutes.MinutesContent.WrittenAppeal;
+import ru.outreach.meetings.outbox.PendingEvents;
+import ru.outreach.meetings.support.NotFoundException;
+import ru.outreach.meetings.support.RuleViolationException;
+import ru.outreach.meetings.support.StateConflictException;
+
+class MinutesTest {
+
+    private static final LocalDate HELD_ON = LocalDate.of(2026, 5, 6);
+    private static final LocalDate DUE_ON = LocalDate.of(2026, 5, 14);
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+    private static final HeldMeeting MEETING = new HeldMeeting("m-1", "g-1", "Западный", HELD_ON, DUE_ON);
+
+    @Test
+    void aDraftNumbersItsItemsAndRecordsOnlyCounts() {
+        Minutes minutes = Minutes.draft(MEETING, content());
+
+        assertThat(minutes.status()).isEqualTo(MinutesStatus.DRAFT);
+        assertThat(minutes.content().receptionCards()).extracting(ReceptionCard::id).containsExactly("RC1", "RC2");
+        assertThat(minutes.content().instructions()).extracting(Instruction::id).containsExactly("I1");
+        assertThat(minutes.content().proposals()).extracting(Proposal::id).containsExactly("P1");
+        assertThat(events(minutes)).singleElement().isInstanceOfSatisfying(MinutesRecorded.class, recorded ->
+                assertThat(recorded.counts()).isEqualTo(new MinutesCounts(1, 1, 1, 2, 1, 1)));
+    }
+
+    @Test
+    void signingHandsTheCardsAppealsAndInstructionsOn() {
+        Minutes minutes = Minutes.draft(MEETING, content());
+
+        minutes.sign("Иванов И.И.", HELD_ON.plusDays(1), TODAY);
+
+        assertThat(minutes.status()).isEqualTo(MinutesStatus.SIGNED);
+        List<ContractEvent> events = events(minutes);
+        assertThat(events).hasSize(3);
+        assertThat(events.get(1)).isInstanceOf(MinutesSigned.class);
+        assertThat(events.get(2)).isInstanceOfSatisfying(MeetingIntakeReleased.class, intake -> {
+            assertThat(intake.version()).isEqualTo(3);
+            assertThat(intake.meetingId()).isEqualTo("m-1");
+            assertThat(intake.territory()).isEqualTo("Западный");
+            assertThat(intake.receptionCards()).extracting(card -> card.itemId() + ":" + card.citizen().fullName())
+                    .containsExactly("RC1:Петрова Анна Сергеевна", "RC2:Сидоров Пётр");
+            assertThat(intake.writtenAppeals()).singleElement().satisfies(appeal ->
+                    assertThat(appeal.citizen().postalAddress()).isEqualTo("ул. Мира, 5"));
+            assertThat(intake.instructions()).singleElement().satisfies(instruction -> {
+                assertThat(instruction.itemId()).isEqualTo("I1");
+                assertThat(instruction.executorDepartment()).isEqualTo("Управление ЖКХ");
+                assertThat(instruction.dueOn()).isEqualTo(LocalDate.of(2026, 6, 15));
+            });
+        });
+    }
+
+    @Test
+    void minutesWithoutCardsAppealsOrInstructionsHandNothingOn() {
+        Minutes minutes = Minutes.draft(MEETING, new MinutesContent(
+                List.of(new Question(null, "Когда отремонтируют дорогу?", "В июле")), null, null, null, null, null));
+
+        minutes.sign("Иванов И.И.", HELD_ON, TODAY);
+
+        assertThat(events(minutes)).noneMatch(MeetingIntakeReleased.class::isInstance);
+    }
+
+    @Test
+    void signedMinutesCannotBeChanged() {
+        Minutes minutes = Minutes.draft(MEETING, content());
+        minutes.sign("Иванов И.И.", HELD_ON, TODAY);
+
+        assertThatThrownBy(() -> minutes.redraft(content())).isInstanceOf(StateConflictException.class);
+        assertThatThrownBy(() -> minutes.sign("Иванов И.И.", HELD_ON, TODAY)).isInstanceOf(StateConflictException.class);
+    }
+
+    @Test
+    void aHandOverOnTheDueDayIsOnTime() {
+        Minutes minutes = signed();
+
+        minutes.handOver(DUE_ON, "Контрольно-организационный сектор", TODAY);
+
+        assertThat(minutes.handOver().late()).isFalse();
+        assertThat(events(minutes)).last().isInstanceOfSatisfying(MinutesHandedOver.class, event -> {
+            assertThat(event.dueOn()).isEqualTo(DUE_ON);
+            assertThat(event.late()).isFalse();
+        });
+    }
+
+    @Test
+    void aLateHandOverIsRecordedAsLateNotRefused() {
+        Minutes minutes = signed();
+
+        minutes.handOver(DUE_ON.plusDays(1), null, TODAY);
+
+        assertThat(minutes.status()).isEqualTo(MinutesStatus.HANDED_OVER);
+        assertThat(minutes.handOver().late()).isTrue();
+        assertThat(minutes.isOverdue(TODAY)).as("handed over, so no longer overdue").isFalse();
+    }
+
+    @Test
+    void unsignedMinutesCannotBeHandedOverAndAreOverdueAfterTheDueDay() {
+        Minutes minutes = Minutes.draft(MEETING, content());
+
+        assertThatThrownBy(() -> minutes.handOver(DUE_ON, null, TODAY)).isInstanceOf(StateConflictException.class);
+        assertThat(minutes.isOverdue(DUE_ON)).isFalse();
+        assertThat(minutes.isOverdue(DUE_ON.plusDays(1))).isTrue();
+    }
+
+    @Test
+    void aHandOverBeforeTheSignatureIsRefused() {
+        Minutes minutes = signed();
+
+        assertThatThrownBy(() -> minutes.handOver(HELD_ON.minusDays(1), null, TODAY))
+                .isInstanceOfSatisfying(RuleViolationException.class,
+                        e -> assertThat(e.field()).isEqualTo("handedOverOn"));
+    }
+
+    @Test
+    void proposalsAreEvaluatedAfterSigning() {
+        Minutes minutes = Minutes.draft(MEETING, content());
+        assertThatThrownBy(() -> minutes.evaluateProposal("P1", ProposalOutcome.ACCEPTED, TODAY, TODAY))
+                .isInstanceOf(StateConflictException.class);
+        minutes.sign("Иванов И.И.", HELD_ON, TODAY);
+
+        minutes.evaluateProposal("P1", ProposalOutcome.INCLUDED_IN_PLAN, TODAY, TODAY);
+
+        assertThat(minutes.content().proposals()).singleElement()
+                .satisfies(p -> assertThat(p.outcome()).isEqualTo(ProposalOutcome.INCLUDED_IN_PLAN));
+        assertThat(events(minutes)).last().isInstanceOfSatisfying(ProposalEvaluated.class,
+                e -> assertThat(e.outcome()).isEqualTo("INCLUDED_IN_PLAN"));
+        assertThatThrownBy(() -> minutes.evaluateProposal("P9", ProposalOutcome.ACCEPTED, TODAY, TODAY))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void resultsArePublishedOnce() {
+        Minutes minutes = signed();
+
+        minutes.publishResults(TODAY, "https://example.ru/news/1", TODAY);
+
+        assertThat(minutes.resultsPublication().publishedWhere()).isEqualTo("https://example.ru/news/1");
+        assertThatThrownBy(() -> minutes.publishResults(TODAY, "газета", TODAY))
+                .isInstanceOf(StateConflictException.class);
+    }
+
+    @Test
+    void anInstructionDueBeforeTheMeetingIsRefusedNamingIt() {
+        MinutesContent content = new MinutesContent(null, null, null, null, null,
+                List.of(new Instruction(null, "Починить свет", "Управление ЖКХ", HELD_ON.minusDays(1))));
+
+        assertThatThrownBy(() -> Minutes.draft(MEETING, content))
+                .isInstanceOfSatisfying(RuleViolationException.class,
+                        e -> assertThat(e.field()).isEqualTo("instructions[0].dueOn"));
+    }
+
+    private static Minutes signed() {
+        Minutes minutes = Minutes.draft(MEETING, content());
+        minutes.sign("Иванов И.И.", HELD_ON.plusDays(1), TODAY);
+        return minutes;
+    }
+
+    private static List<ContractEvent> events(Minutes minutes) {
+        return PendingEvents.of(minutes);
+    }
+
+    static MinutesContent content() {
+        return new MinutesContent(
+                List.of(new Question(null, "Когда починят освещение?", "До конца месяца")),
+                List.of(new Remark(null, "Мусор вывозят нерегулярно")),
+                List.of(new Proposal(null, "Установить детскую площадку", null, null)),
+                List.of(new ReceptionCard(null, new Citizen("Петрова Анна Сергеевна", "ул. Шахтёрская, 3",
+                                "+7 900 000-00-01", null), "Протекает крыша", "HOUSING"),
+                        new ReceptionCard(null, new Citizen("Сидоров Пётр", null, null, null), "Яма на дороге",
+                                "ROADS")),
+                List.of(new WrittenAppeal(null, new Citizen("Кузнецова Мария", "ул. Мира, 5", null,
+                        "m@example.ru"), "Просьба о ремонте тротуара", "ROADS")),
+                List.of(new Instruction(null, "Проверить освещение на ул. Шахтёрской", "Управление ЖКХ",
+                        LocalDate.of(2026, 6, 15))));
+    }
+}
