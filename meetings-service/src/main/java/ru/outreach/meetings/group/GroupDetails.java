@@ -13,7 +13,7 @@ public record GroupDetails(
         @NotBlank @Size(max = 200) String name,
         @NotNull @Valid Person leader,
         @NotNull @Valid Person secretary,
-        @Valid List<@NotNull Person> members,
+        List<@NotNull @Valid Person> members,
         @NotEmpty List<@NotBlank @Size(max = 200) String> territories,
         List<@NotBlank @Size(max = 200) String> invitedOrganisations) {
 

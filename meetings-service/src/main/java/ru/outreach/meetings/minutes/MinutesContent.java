@@ -18,12 +18,12 @@ import ru.outreach.events.meetings.MeetingsEvent.MinutesCounts;
  * stay fixed once the minutes are signed; the appeals service derives its ids from them.
  */
 public record MinutesContent(
-        @Valid List<@NotNull Question> questions,
-        @Valid List<@NotNull Remark> remarks,
-        @Valid List<@NotNull Proposal> proposals,
-        @Valid List<@NotNull ReceptionCard> receptionCards,
-        @Valid List<@NotNull WrittenAppeal> writtenAppeals,
-        @Valid List<@NotNull Instruction> instructions) {
+        List<@NotNull @Valid Question> questions,
+        List<@NotNull @Valid Remark> remarks,
+        List<@NotNull @Valid Proposal> proposals,
+        List<@NotNull @Valid ReceptionCard> receptionCards,
+        List<@NotNull @Valid WrittenAppeal> writtenAppeals,
+        List<@NotNull @Valid Instruction> instructions) {
 
     private static final String READ_ONLY_ID = "Given by the service by position, e.g. RC1";
 

@@ -1,0 +1,125 @@
+package ru.outreach.meetings.it;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The REST API as a secretary's client uses it; every call returns status and body, never throws on 4xx. */
+public final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RestClient http;
+
+    public Api(RestClient http) {
+        this.http = http;
+    }
+
+    public record Response(HttpStatusCode status, MediaType contentType, JsonNode body) {
+        public String text(String field) {
+            return body.path(field).asString();
+        }
+    }
+
+    public Response call(HttpMethod method, String path, Object body, String language) {
+        RestClient.RequestBodySpec request = http.method(method).uri(path).accept(MediaType.APPLICATION_JSON,
+                MediaType.APPLICATION_PROBLEM_JSON);
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body instanceof String s ? s : JSON.writeValueAsString(body));
+        }
+        return request.exchange((req, res) -> {
+            String text = new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new Response(res.getStatusCode(), res.getHeaders().getContentType(),
+                    text.isEmpty() ? JSON.nullNode() : JSON.readTree(text));
+        });
+    }
+
+    public Response post(String path, Object body) {
+        return call(HttpMethod.POST, path, body, null);
+    }
+
+    public Response put(String path, Object body) {
+        return call(HttpMethod.PUT, path, body, null);
+    }
+
+    public Response get(String path) {
+        return call(HttpMethod.GET, path, null, null);
+    }
+
+    /** Posts and insists on a 2xx answer; returns the body. */
+    public JsonNode ok(HttpMethod method, String path, Object body) {
+        Response response = call(method, path, body, null);
+        if (!response.status().is2xxSuccessful()) {
+            throw new AssertionError(method + " " + path + " answered " + response.status() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    // The steps of the secretary's work, with realistic bodies.
+
+    public String registerGroup(String name, String... territories) {
+        return ok(HttpMethod.POST, "/api/groups", Map.of(
+                "name", name,
+                "leader", Map.of("fullName", "Иванов Иван Иванович", "position", "заместитель Главы Администрации"),
+                "secretary", Map.of("fullName", "Смирнова Ольга Петровна", "position", "главный специалист"),
+                "members", List.of(Map.of("fullName", "Козлов Андрей", "position", "начальник УЖКХ")),
+                "territories", List.of(territories),
+                "invitedOrganisations", List.of("депутаты городской Думы", "прокуратура", "ОМВД")))
+                .path("id").asString();
+    }
+
+    public String planMeeting(String groupId, String territory, LocalDateTime at) {
+        return ok(HttpMethod.POST, "/api/meetings", Map.of(
+                "groupId", groupId, "territory", territory,
+                "venue", Map.of("name", "МБОУ СОШ № 3", "address", "ул. Ленина, 10", "kind", "SCHOOL"),
+                "scheduledAt", at.toString(),
+                "invitedParticipants", List.of("депутат округа", "участковый")))
+                .path("id").asString();
+    }
+
+    /** Plans, agrees, announces and holds a meeting at {@code heldAt} (in the past). */
+    public String holdMeeting(String groupId, String territory, LocalDateTime heldAt) {
+        String id = planMeeting(groupId, territory, heldAt);
+        LocalDate before = heldAt.toLocalDate().minusDays(10);
+        ok(HttpMethod.POST, "/api/meetings/" + id + "/venue-agreement",
+                Map.of("agreedOn", before.toString(), "agreedWith", "директор школы"));
+        ok(HttpMethod.POST, "/api/meetings/" + id + "/announcement", Map.of("announcedOn", before.toString(),
+                "channels", List.of("OFFICIAL_SITE", "NOTICE_BOARD"), "details", "объявления на досках"));
+        ok(HttpMethod.POST, "/api/meetings/" + id + "/holding", Map.of("heldAt", heldAt.toString(),
+                "residentsAttended", 37, "officialsPresent", List.of("депутат Петров", "участковый Сергеев")));
+        return id;
+    }
+
+    public static Map<String, Object> minutesWithTwoCardsAndAnInstruction(LocalDate instructionDue) {
+        return Map.of(
+                "questions", List.of(Map.of("text", "Когда починят освещение?", "answer", "До конца месяца")),
+                "remarks", List.of(Map.of("text", "Мусор вывозят нерегулярно")),
+                "proposals", List.of(Map.of("text", "Установить детскую площадку")),
+                "receptionCards", List.of(
+                        Map.of("citizen", Map.of("fullName", "Петрова Анна Сергеевна",
+                                        "postalAddress", "ул. Шахтёрская, 3, кв. 7", "phone", "+7 900 111-22-33"),
+                                "question", "Протекает крыша", "category", "HOUSING"),
+                        Map.of("citizen", Map.of("fullName", "Сидоров Пётр Николаевич", "email", "sidorov@example.ru"),
+                                "question", "Яма во дворе", "category", "ROADS")),
+                "writtenAppeals", List.of(Map.of("citizen", Map.of("fullName", "Кузнецова Мария Ильинична",
+                                "postalAddress", "ул. Мира, 5"), "summary", "Ремонт тротуара", "category", "ROADS")),
+                "instructions", List.of(Map.of("text", "Проверить освещение ул. Шахтёрской",
+                        "executorDepartment", "Управление ЖКХ", "dueOn", instructionDue.toString())));
+    }
+
+    /** Words of the citizens in {@link #minutesWithTwoCardsAndAnInstruction}: none may leave on meetings.v1. */
+    public static final List<String> PERSONAL_DATA = List.of("Петрова", "Сидоров", "Кузнецова", "Шахтёрская, 3",
+            "111-22-33", "sidorov@example.ru", "ул. Мира, 5");
+}
