@@ -46,6 +46,11 @@ public final class Api {
         });
     }
 
+    /** A GET whose answer is text, such as the Prometheus scrape. */
+    public String callText(String path) {
+        return http.get().uri(path).retrieve().body(String.class);
+    }
+
     public Response post(String path, Object body) {
         return call(HttpMethod.POST, path, body, null);
     }

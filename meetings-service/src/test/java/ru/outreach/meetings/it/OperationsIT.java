@@ -1,0 +1,65 @@
+package ru.outreach.meetings.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+
+import ru.outreach.meetings.calendar.ProductionCalendar;
+
+/** What operations look at: health with Kafka and the store, Prometheus metrics, the OpenAPI document. */
+class OperationsIT extends IntegrationTest {
+
+    @Test
+    void healthIsUpWithKafkaAndTheStore() {
+        Api.Response health = api.get("/actuator/health");
+
+        assertThat(health.status().value()).isEqualTo(200);
+        assertThat(health.text("status")).isEqualTo("UP");
+        assertThat(health.body().path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+        assertThat(health.body().path("components").path("mongo").path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void metricsCountMeetingsHeldAndLateMinutesAndShowTheOutboxBacklog() {
+        double heldBefore = metric("outreach_meetings_held_total");
+        double lateBefore = metric("outreach_minutes_handed_over_late_total");
+        LocalDateTime heldAt = LocalDateTime.now(ZoneId.of("Europe/Moscow")).minusDays(40).truncatedTo(ChronoUnit.HOURS);
+        String groupId = api.registerGroup("Группа (metrics)", "Северный");
+        String meetingId = api.holdMeeting(groupId, "Северный", heldAt);
+        String minutes = "/api/meetings/" + meetingId + "/minutes";
+        api.ok(HttpMethod.PUT, minutes, Map.of());
+        api.ok(HttpMethod.POST, minutes + "/signature",
+                Map.of("signedBy", "Иванов", "signedOn", heldAt.toLocalDate().toString()));
+        String late = ProductionCalendar.federal().workingDaysAfter(heldAt.toLocalDate(), 6).toString();
+        api.ok(HttpMethod.POST, minutes + "/hand-over", Map.of("handedOverOn", late));
+
+        assertThat(metric("outreach_meetings_held_total")).isEqualTo(heldBefore + 1);
+        assertThat(metric("outreach_minutes_handed_over_late_total")).isEqualTo(lateBefore + 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> metric("outreach_outbox_pending") == 0.0);
+    }
+
+    @Test
+    void theApiIsDocumentedWithOpenApiAndSwaggerUi() {
+        Api.Response docs = api.get("/v3/api-docs");
+
+        assertThat(docs.status().value()).isEqualTo(200);
+        assertThat(docs.body().path("paths").propertyNames()).contains("/api/groups", "/api/meetings",
+                "/api/meetings/{meetingId}/minutes", "/api/quarterly-rule");
+        assertThat(api.callText("/swagger-ui/index.html")).contains("Swagger UI");
+    }
+
+    private double metric(String name) {
+        String text = api.callText("/actuator/prometheus");
+        return text.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+}
