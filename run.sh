@@ -49,12 +49,13 @@ pid_file() { printf '%s/%s.pid' "$PIDS" "$1"; }
 # Prints the pid of a running component; fails when it is not running (a stale pid file is removed). The command
 # line check keeps a recycled pid of an unrelated program from passing for ours.
 running_pid() {
-  local file pid marker
+  local file pid marker args=""
   file=$(pid_file "$1")
   [ -f "$file" ] || return 1
   pid=$(<"$file")
   if [ "$1" = run ]; then marker=run.sh; else marker=$ROOT; fi
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && ps -o args= -p "$pid" 2>/dev/null | grep -qF -- "$marker"; then
+  [ -n "$pid" ] && args=$(ps -o args= -p "$pid" 2>/dev/null) || true
+  if [ -n "$args" ] && [[ $args == *"$marker"* ]]; then
     printf '%s' "$pid"
   else
     rm -f "$file"
@@ -244,20 +245,30 @@ mongo_uri() {
   printf '%s://%s/%s%s' "$scheme" "$hosts" "$db" "${query:+?$query}"
 }
 
+# For printing: mongodb://user:secret@host -> mongodb://user:***@host
+redact() { printf '%s' "$1" | sed -E 's#(://[^:/@]+):[^@/]*@#\1:***@#'; }
+
 # Prints the health body; succeeds only for HTTP 200 (Boot answers 503 when the status is DOWN).
 health() {
-  local port=$1
+  local port=$1 response
   if command -v curl >/dev/null; then
     curl -fsS --max-time 2 "http://127.0.0.1:$port/actuator/health" 2>/dev/null
   else
     port_open "$port" || return 1
-    timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"
+    # shellcheck disable=SC2016 # $1 is expanded by the inner bash
+    response=$(timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"
       printf "GET /actuator/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n" >&3
-      cat <&3' _ "$port" | grep -q '^HTTP/1\.[01] 200' || return 1
+      cat <&3' _ "$port") || return 1
+    [[ $response == "HTTP/1."[01]" 200"* ]] || return 1
+    printf '%s' "${response#*$'\r\n\r\n'}"
   fi
 }
 
-service_up() { health "$1" | grep -q '"status":"UP"'; }
+service_up() {
+  local body
+  body=$(health "$1") || return 1
+  [[ $body == *'"status":"UP"'* ]]
+}
 
 start_service() {
   local name=$1 port=$2 db=$3 jar
@@ -297,7 +308,7 @@ summary() {
   say ""
   say "The stack is running."
   say "  Kafka:  $KAFKA$kafka_note"
-  say "  Store:  $MONGO$store_note"
+  say "  Store:  $(redact "$MONGO")$store_note"
   for line in "${STARTED_SERVICES[@]}"; do
     read -r name port <<<"$line"
     say "  $name: http://127.0.0.1:$port"
@@ -336,7 +347,7 @@ watch_stack() {
 }
 
 start() {
-  local classpath line name
+  local classpath line name port db
   mkdir -p "$LOGS" "$PIDS" "$STATE/config" "$STATE/kafka" "$STATE/store"
   if running_pid run >/dev/null; then
     fail "a stack is already running (pid $(running_pid run)); use ./run.sh status or ./run.sh stop"
@@ -377,7 +388,7 @@ start() {
     start_store "$classpath"
     WATCHED+=(store)
   else
-    say "Using MongoDB at $MONGO (MONGODB_URI)"
+    say "Using MongoDB at $(redact "$MONGO") (MONGODB_URI)"
   fi
 
   for line in "${SERVICES[@]}"; do
@@ -427,7 +438,6 @@ status() {
   [ "$any" = 1 ] || say "Nothing is running."
 }
 
-mkdir -p "$PIDS"
 case "${1:-start}" in
   start) start ;;
   stop) stop ;;

@@ -35,10 +35,10 @@ public abstract class IntegrationTest {
     }
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
-    EmbeddedKafkaBroker broker;
+    protected EmbeddedKafkaBroker broker;
 
     protected Api api;
 
