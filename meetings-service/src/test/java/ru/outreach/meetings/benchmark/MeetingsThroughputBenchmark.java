@@ -7,15 +7,16 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CountDownLatch;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,7 +44,8 @@ class MeetingsThroughputBenchmark extends IntegrationTest {
     private static final int EVENTS_PER_MEETING = 8;
 
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    private final List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Long> receivedAt = new ConcurrentHashMap<>();
+    private final Queue<Long> httpMicros = new ConcurrentLinkedQueue<>();
 
     @Test
     void meetingsWithMinutesPerSecond() throws Exception {
@@ -52,29 +54,34 @@ class MeetingsThroughputBenchmark extends IntegrationTest {
         String groupId = api.registerGroup("Группа (benchmark " + UUID.randomUUID() + ")", "Северный");
         run(groupId, 40, clients);
         sentAt.clear();
-        latenciesMicros.clear();
+        receivedAt.clear();
+        httpMicros.clear();
 
         long start = System.nanoTime();
         int events = run(groupId, meetings, clients);
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        List<Long> sorted = new ArrayList<>(latenciesMicros);
-        Collections.sort(sorted);
+        List<Long> sorted = sentAt.entrySet().stream().filter(sent -> receivedAt.containsKey(sent.getKey()))
+                .map(sent -> (receivedAt.get(sent.getKey()) - sent.getValue()) / 1000).sorted().toList();
         System.out.printf("%n=== meetings-service benchmark: %d meetings with minutes, %d HTTP clients, %d cores ===%n",
                 meetings, clients, Runtime.getRuntime().availableProcessors());
         System.out.printf("end to end: %.1f s, %.1f meetings-with-minutes/s, %.0f HTTP calls/s, %.0f events/s%n",
                 seconds, meetings / seconds, meetings * 7 / seconds, events / seconds);
-        System.out.printf("HTTP call -> event on topic: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d events)%n%n",
+        System.out.printf("HTTP call -> event on topic: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d events)%n",
                 percentile(sorted, 50) / 1000.0, percentile(sorted, 99) / 1000.0,
                 sorted.get(sorted.size() - 1) / 1000.0, sorted.size());
+        List<Long> http = httpMicros.stream().sorted().toList();
+        System.out.printf("HTTP call alone: p50 %.1f ms, p99 %.1f ms (%d calls)%n%n",
+                percentile(http, 50) / 1000.0, percentile(http, 99) / 1000.0, http.size());
         assertThat(events).isEqualTo(meetings * EVENTS_PER_MEETING);
     }
 
     /** Drives {@code meetings} meetings through their minutes with {@code clients} threads; returns events seen. */
     private int run(String groupId, int meetings, int clients) throws Exception {
-        AtomicBoolean done = new AtomicBoolean();
+        CountDownLatch subscribed = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
-        Future<Integer> consumer = pool.submit(() -> consume(meetings * EVENTS_PER_MEETING, done));
+        Future<Integer> consumer = pool.submit(() -> consume(meetings * EVENTS_PER_MEETING, subscribed));
+        subscribed.await();
         List<Future<?>> work = new ArrayList<>();
         for (int i = 0; i < meetings; i++) {
             LocalDateTime heldAt = LocalDateTime.of(2026, 3, 2, 17, 0).plusMinutes(i);
@@ -84,7 +91,6 @@ class MeetingsThroughputBenchmark extends IntegrationTest {
             future.get();
         }
         int events = consumer.get();
-        done.set(true);
         pool.shutdown();
         return events;
     }
@@ -112,6 +118,7 @@ class MeetingsThroughputBenchmark extends IntegrationTest {
     private JsonNode timed(HttpMethod method, String path, Object body, String aggregate) {
         long started = System.nanoTime();
         JsonNode answer = api.ok(method, path, body);
+        httpMicros.add((System.nanoTime() - started) / 1000);
         String id = answer.has("meetingId") ? answer.path("meetingId").asString() : answer.path("id").asString();
         long version = answer.path("version").asLong();
         sentAt.put(aggregate + "/" + id + "@" + version, started);
@@ -122,43 +129,34 @@ class MeetingsThroughputBenchmark extends IntegrationTest {
         return answer;
     }
 
-    private int consume(int expected, AtomicBoolean done) {
+    /** Reads both topics until every expected event arrived; notes when each arrived. */
+    private int consume(int expected, CountDownLatch subscribed) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("meetings.v1", "meetings.intake.v1"));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
+            subscribed.countDown();
             int seen = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (seen < expected && System.nanoTime() < deadline && !done.get()) {
+            while (seen < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                     long now = System.nanoTime();
                     String subject = new String(record.headers().lastHeader("ce_subject").value(),
                             StandardCharsets.UTF_8);
-                    if (subject.startsWith("group/")) {
-                        continue;
-                    }
-                    seen++;
-                    long version = JSON.readTree(record.value()).path("version").asLong();
-                    Long started = awaitSent(subject + "@" + version);
-                    if (started != null) {
-                        latenciesMicros.add((now - started) / 1000);
+                    if (!subject.startsWith("group/")) {
+                        seen++;
+                        receivedAt.put(subject + "@" + JSON.readTree(record.value()).path("version").asLong(), now);
                     }
                 }
             }
             return seen;
         }
-    }
-
-    /** The event can arrive before the HTTP answer that holds its version: look again briefly. */
-    private Long awaitSent(String key) {
-        long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        Long started = sentAt.get(key);
-        while (started == null && System.nanoTime() < until) {
-            Thread.onSpinWait();
-            started = sentAt.get(key);
-        }
-        return started;
     }
 
     private static long percentile(List<Long> sorted, int percent) {
