@@ -6,7 +6,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import ru.outreach.events.meetings.MeetingsEvent.GroupChanged;
 import ru.outreach.events.meetings.MeetingsEvent.GroupRegistered;
-import ru.outreach.meetings.outbox.AggregateRoot;
+import ru.outreach.kit.outbox.AggregateRoot;
 
 /** An information group (regulation 3.3): a leader, a secretary and members who meet the residents of territories. */
 @Document("groups")

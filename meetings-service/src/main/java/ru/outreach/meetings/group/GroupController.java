@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import ru.outreach.meetings.support.PageResponse;
+import ru.outreach.kit.support.PageResponse;
 
 @RestController
 @RequestMapping("/api/groups")

@@ -7,9 +7,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
-import ru.outreach.meetings.outbox.AggregateStore;
-import ru.outreach.meetings.support.NotFoundException;
-import ru.outreach.meetings.support.RuleViolationException;
+import ru.outreach.kit.outbox.AggregateStore;
+import ru.outreach.kit.support.NotFoundException;
+import ru.outreach.kit.support.RuleViolationException;
 
 @Service
 public class GroupService {

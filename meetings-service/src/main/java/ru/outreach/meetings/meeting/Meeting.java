@@ -21,9 +21,9 @@ import ru.outreach.meetings.meeting.MeetingRecords.Cancellation;
 import ru.outreach.meetings.meeting.MeetingRecords.Holding;
 import ru.outreach.meetings.meeting.MeetingRecords.Reschedule;
 import ru.outreach.meetings.meeting.MeetingRecords.VenueAgreement;
-import ru.outreach.meetings.outbox.AggregateRoot;
-import ru.outreach.meetings.support.RuleViolationException;
-import ru.outreach.meetings.support.StateConflictException;
+import ru.outreach.kit.outbox.AggregateRoot;
+import ru.outreach.kit.support.RuleViolationException;
+import ru.outreach.kit.support.StateConflictException;
 
 /**
  * An outreach meeting of an information group with the residents of a territory (regulation 3.1–3.7). Each step

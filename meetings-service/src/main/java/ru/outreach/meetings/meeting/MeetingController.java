@@ -25,7 +25,7 @@ import ru.outreach.meetings.meeting.MeetingRecords.Cancellation;
 import ru.outreach.meetings.meeting.MeetingRecords.Holding;
 import ru.outreach.meetings.meeting.MeetingRecords.Reschedule;
 import ru.outreach.meetings.meeting.MeetingRecords.VenueAgreement;
-import ru.outreach.meetings.support.PageResponse;
+import ru.outreach.kit.support.PageResponse;
 
 @RestController
 @RequestMapping("/api/meetings")

@@ -20,9 +20,9 @@ import ru.outreach.meetings.group.Group;
 import ru.outreach.meetings.group.GroupService;
 import ru.outreach.meetings.meeting.MeetingRecords.Announcement;
 import ru.outreach.meetings.meeting.MeetingRecords.Holding;
-import ru.outreach.meetings.outbox.AggregateStore;
-import ru.outreach.meetings.support.NotFoundException;
-import ru.outreach.meetings.support.RuleViolationException;
+import ru.outreach.kit.outbox.AggregateStore;
+import ru.outreach.kit.support.NotFoundException;
+import ru.outreach.kit.support.RuleViolationException;
 
 @Service
 public class MeetingService {

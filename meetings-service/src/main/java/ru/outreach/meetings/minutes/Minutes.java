@@ -18,10 +18,10 @@ import ru.outreach.events.meetings.MeetingsEvent.ProposalEvaluated;
 import ru.outreach.meetings.minutes.MinutesContent.Citizen;
 import ru.outreach.meetings.minutes.MinutesContent.Proposal;
 import ru.outreach.meetings.minutes.MinutesContent.ProposalOutcome;
-import ru.outreach.meetings.outbox.AggregateRoot;
-import ru.outreach.meetings.support.NotFoundException;
-import ru.outreach.meetings.support.RuleViolationException;
-import ru.outreach.meetings.support.StateConflictException;
+import ru.outreach.kit.outbox.AggregateRoot;
+import ru.outreach.kit.support.NotFoundException;
+import ru.outreach.kit.support.RuleViolationException;
+import ru.outreach.kit.support.StateConflictException;
 
 /**
  * The minutes of one held meeting (their id is the meeting's). A draft can be replaced until the leader signs it;

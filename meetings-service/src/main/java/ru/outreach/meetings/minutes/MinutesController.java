@@ -19,7 +19,7 @@ import jakarta.validation.Valid;
 import ru.outreach.meetings.minutes.Minutes.HandOver;
 import ru.outreach.meetings.minutes.Minutes.ResultsPublication;
 import ru.outreach.meetings.minutes.Minutes.Signature;
-import ru.outreach.meetings.support.PageResponse;
+import ru.outreach.kit.support.PageResponse;
 
 @RestController
 @RequestMapping("/api")

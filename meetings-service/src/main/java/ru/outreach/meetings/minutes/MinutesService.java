@@ -22,9 +22,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import ru.outreach.meetings.meeting.Meeting;
 import ru.outreach.meetings.meeting.MeetingService;
 import ru.outreach.meetings.minutes.MinutesContent.ProposalOutcome;
-import ru.outreach.meetings.outbox.AggregateStore;
-import ru.outreach.meetings.support.NotFoundException;
-import ru.outreach.meetings.support.StateConflictException;
+import ru.outreach.kit.outbox.AggregateStore;
+import ru.outreach.kit.support.NotFoundException;
+import ru.outreach.kit.support.StateConflictException;
 
 @Service
 class MinutesService {

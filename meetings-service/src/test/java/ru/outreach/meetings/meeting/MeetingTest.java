@@ -15,9 +15,8 @@ import ru.outreach.events.meetings.MeetingsEvent.MeetingRescheduled;
 import ru.outreach.meetings.meeting.MeetingRecords.Announcement;
 import ru.outreach.meetings.meeting.MeetingRecords.Channel;
 import ru.outreach.meetings.meeting.MeetingRecords.Holding;
-import ru.outreach.meetings.outbox.PendingEvents;
-import ru.outreach.meetings.support.RuleViolationException;
-import ru.outreach.meetings.support.StateConflictException;
+import ru.outreach.kit.support.RuleViolationException;
+import ru.outreach.kit.support.StateConflictException;
 
 class MeetingTest {
 
@@ -32,7 +31,7 @@ class MeetingTest {
 
         assertThat(meeting.status()).isEqualTo(MeetingStatus.PLANNED);
         assertThat(meeting.version()).isEqualTo(1);
-        assertThat(PendingEvents.of(meeting)).singleElement().isInstanceOfSatisfying(MeetingPlanned.class, event -> {
+        assertThat(meeting.pendingEvents()).singleElement().isInstanceOfSatisfying(MeetingPlanned.class, event -> {
             assertThat(event.version()).isEqualTo(1);
             assertThat(event.venueKind()).isEqualTo("SCHOOL");
             assertThat(event.scheduledAt()).isEqualTo(SCHEDULED);
@@ -49,7 +48,7 @@ class MeetingTest {
         assertThat(meeting.status()).isEqualTo(MeetingStatus.HELD);
         assertThat(meeting.version()).isEqualTo(4);
         assertThat(meeting.heldOn()).isEqualTo(LocalDate.of(2026, 5, 6));
-        assertThat(PendingEvents.of(meeting)).last().isInstanceOfSatisfying(MeetingHeld.class, held -> {
+        assertThat(meeting.pendingEvents()).last().isInstanceOfSatisfying(MeetingHeld.class, held -> {
             assertThat(held.residentsAttended()).isEqualTo(42);
             assertThat(held.officialsPresent()).isEqualTo(1);
             assertThat(held.minutesDueOn()).isEqualTo(LocalDate.of(2026, 5, 14));
@@ -103,7 +102,7 @@ class MeetingTest {
         });
         assertThat(meeting.announcement()).isNull();
         assertThat(meeting.venueAgreement()).as("same venue stays agreed").isNotNull();
-        assertThat(PendingEvents.of(meeting)).last().isInstanceOf(MeetingRescheduled.class);
+        assertThat(meeting.pendingEvents()).last().isInstanceOf(MeetingRescheduled.class);
         meeting.announce(announcement(), TODAY);
         assertThat(meeting.status()).isEqualTo(MeetingStatus.ANNOUNCED);
     }

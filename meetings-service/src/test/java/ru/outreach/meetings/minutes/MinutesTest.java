@@ -23,10 +23,9 @@ import ru.outreach.meetings.minutes.MinutesContent.Question;
 import ru.outreach.meetings.minutes.MinutesContent.ReceptionCard;
 import ru.outreach.meetings.minutes.MinutesContent.Remark;
 import ru.outreach.meetings.minutes.MinutesContent.WrittenAppeal;
-import ru.outreach.meetings.outbox.PendingEvents;
-import ru.outreach.meetings.support.NotFoundException;
-import ru.outreach.meetings.support.RuleViolationException;
-import ru.outreach.meetings.support.StateConflictException;
+import ru.outreach.kit.support.NotFoundException;
+import ru.outreach.kit.support.RuleViolationException;
+import ru.outreach.kit.support.StateConflictException;
 
 class MinutesTest {
 
@@ -179,7 +178,7 @@ class MinutesTest {
     }
 
     private static List<ContractEvent> events(Minutes minutes) {
-        return PendingEvents.of(minutes);
+        return minutes.pendingEvents();
     }
 
     static MinutesContent content() {

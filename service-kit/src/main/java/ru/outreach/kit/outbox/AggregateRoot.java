@@ -1,4 +1,4 @@
-package ru.outreach.meetings.outbox;
+package ru.outreach.kit.outbox;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,8 @@ public abstract class AggregateRoot {
         pendingEvents.add(event.apply(version));
     }
 
-    List<ContractEvent> pendingEvents() {
+    /** Events recorded and not stored yet (for tests of aggregates). */
+    public List<ContractEvent> pendingEvents() {
         return List.copyOf(pendingEvents);
     }
 

@@ -1,4 +1,4 @@
-package ru.outreach.meetings.messaging;
+package ru.outreach.kit.kafka;
 
 import java.time.Duration;
 import java.util.Map;

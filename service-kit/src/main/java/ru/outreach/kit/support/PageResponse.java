@@ -1,4 +1,4 @@
-package ru.outreach.meetings.support;
+package ru.outreach.kit.support;
 
 import java.util.List;
 import java.util.function.Function;

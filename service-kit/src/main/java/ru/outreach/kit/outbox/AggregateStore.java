@@ -1,4 +1,4 @@
-package ru.outreach.meetings.outbox;
+package ru.outreach.kit.outbox;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;

@@ -1,4 +1,4 @@
-package ru.outreach.meetings.support;
+package ru.outreach.kit.support;
 
 import org.springframework.http.HttpStatus;
 

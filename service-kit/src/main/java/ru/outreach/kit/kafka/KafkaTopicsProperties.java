@@ -1,4 +1,4 @@
-package ru.outreach.meetings.messaging;
+package ru.outreach.kit.kafka;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,5 +8,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * reporting service rebuilds its read models from the beginning of the log.
  */
 @ConfigurationProperties("outreach.kafka.topics")
-record KafkaTopicsProperties(@DefaultValue("3") int partitions, @DefaultValue("1") short replicas) {
+public record KafkaTopicsProperties(@DefaultValue("3") int partitions, @DefaultValue("1") short replicas) {
 }

@@ -1,4 +1,4 @@
-package ru.outreach.meetings.outbox;
+package ru.outreach.kit.outbox;
 
 import java.util.List;
 

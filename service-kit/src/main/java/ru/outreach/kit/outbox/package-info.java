@@ -3,4 +3,4 @@
  * update (the store has no multi-document transactions); a relay publishes the pending events to Kafka in order and
  * then removes them; a sweep at start-up and on an interval publishes whatever a crash left behind.
  */
-package ru.outreach.meetings.outbox;
+package ru.outreach.kit.outbox;

@@ -1,0 +1,35 @@
+package ru.outreach.kit;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import ru.outreach.kit.kafka.KafkaTopicsProperties;
+import ru.outreach.kit.outbox.OutboxProperties;
+
+/**
+ * Switches the kit on in every service that has it on its class path. It goes before Boot's MongoDB configuration so
+ * that its date conversions and its store health check take the place of Boot's.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
+@ComponentScan
+@EnableScheduling
+@EnableConfigurationProperties({OutboxProperties.class, KafkaTopicsProperties.class})
+public class KitAutoConfiguration {
+
+    /** The administration's local time: dates of meetings and deadlines are local dates there. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock(@Value("${outreach.zone:Europe/Moscow}") ZoneId zone) {
+        return Clock.system(zone);
+    }
+}

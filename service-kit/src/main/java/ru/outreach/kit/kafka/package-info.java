@@ -1,0 +1,2 @@
+/** Kafka wiring shared by the services: the contract's topics and the broker's health. */
+package ru.outreach.kit.kafka;
