@@ -2,6 +2,8 @@ package ru.outreach.events;
 
 import java.util.List;
 
+import ru.outreach.events.appeals.AppealsEvent;
+import ru.outreach.events.appeals.InstructionsEvent;
 import ru.outreach.events.meetings.MeetingIntakeEvent;
 import ru.outreach.events.meetings.MeetingsEvent;
 
@@ -16,7 +18,15 @@ public final class Topics {
     public static final Topic<MeetingIntakeEvent> MEETINGS_INTAKE =
             new Topic<>("meetings.intake.v1", "meeting id", MeetingIntakeEvent.class);
 
-    public static final List<Topic<?>> ALL = List.of(MEETINGS, MEETINGS_INTAKE);
+    /** State changes of citizens' appeals (59-FZ), without personal data. Key: appeal id. */
+    public static final Topic<AppealsEvent> APPEALS =
+            new Topic<>("appeals.v1", "appeal id", AppealsEvent.class);
+
+    /** State changes and deadline signals of instructions, without personal data. Key: instruction id. */
+    public static final Topic<InstructionsEvent> INSTRUCTIONS =
+            new Topic<>("instructions.v1", "instruction id", InstructionsEvent.class);
+
+    public static final List<Topic<?>> ALL = List.of(MEETINGS, MEETINGS_INTAKE, APPEALS, INSTRUCTIONS);
 
     /** The topic that carries an event of the contract. */
     public static Topic<?> of(ContractEvent event) {

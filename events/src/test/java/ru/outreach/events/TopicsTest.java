@@ -19,6 +19,15 @@ class TopicsTest {
     }
 
     @Test
+    void resolvesTheAppealsAndInstructionsTypes() {
+        assertThat(Topics.APPEALS.typeOf("ru.outreach.AppealRegistered"))
+                .contains(ru.outreach.events.appeals.AppealsEvent.AppealRegistered.class);
+        assertThat(Topics.INSTRUCTIONS.typeOf("ru.outreach.InstructionOverdue"))
+                .contains(ru.outreach.events.appeals.InstructionsEvent.InstructionOverdue.class);
+        assertThat(Topics.APPEALS.typeOf("ru.outreach.InstructionOverdue")).isEmpty();
+    }
+
+    @Test
     void doesNotResolveTypesOfAnotherTopic() {
         assertThat(Topics.MEETINGS.typeOf("ru.outreach.MeetingIntakeReleased")).isEmpty();
         assertThat(Topics.MEETINGS.typeOf("ru.outreach.MeetingEvent")).isEmpty();

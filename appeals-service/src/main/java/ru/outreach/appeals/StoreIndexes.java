@@ -1,0 +1,51 @@
+package ru.outreach.appeals;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+import ru.outreach.appeals.appeal.Appeal;
+import ru.outreach.appeals.instruction.Instruction;
+
+/** Creates the indexes the lists and checks use, at start-up; a store that refuses one still works, only slower. */
+@Component
+class StoreIndexes implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreIndexes.class);
+
+    private final MongoTemplate mongo;
+
+    StoreIndexes(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        ensure(Instruction.class, new Index().on("executorDepartment", Sort.Direction.ASC)
+                .on("dueOn", Sort.Direction.ASC).named("executor_due"));
+        ensure(Instruction.class, new Index().on("territory", Sort.Direction.ASC)
+                .on("state", Sort.Direction.ASC).named("territory_state"));
+        ensure(Instruction.class, new Index().on("state", Sort.Direction.ASC)
+                .on("dueOn", Sort.Direction.ASC).named("state_due"));
+        ensure(Appeal.class, new Index().on("citizenKey", Sort.Direction.ASC)
+                .on("category", Sort.Direction.ASC).on("receivedOn", Sort.Direction.ASC).named("citizen_category"));
+        ensure(Appeal.class, new Index().on("territory", Sort.Direction.ASC)
+                .on("state", Sort.Direction.ASC).named("territory_state"));
+        ensure(Appeal.class, new Index().on("state", Sort.Direction.ASC)
+                .on("answerDueOn", Sort.Direction.ASC).named("state_answer_due"));
+    }
+
+    private void ensure(Class<?> type, Index index) {
+        try {
+            mongo.indexOps(type).createIndex(index);
+        } catch (RuntimeException e) {
+            log.warn("Index {} on {} not created: {}", index.getIndexKeys(), mongo.getCollectionName(type),
+                    e.toString());
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package ru.outreach.appeals.appeal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import ru.outreach.appeals.appeal.AppealRecords.Answer;
+import ru.outreach.appeals.appeal.AppealRecords.Assignment;
+import ru.outreach.appeals.appeal.AppealRecords.Channel;
+import ru.outreach.appeals.appeal.AppealRecords.Citizen;
+import ru.outreach.appeals.appeal.AppealRecords.Closing;
+import ru.outreach.appeals.appeal.AppealRecords.Extension;
+import ru.outreach.appeals.appeal.AppealRecords.MissedTerm;
+import ru.outreach.appeals.appeal.AppealRecords.Redirect;
+import ru.outreach.appeals.appeal.AppealRecords.WithoutAnswer;
+import ru.outreach.kit.support.PageResponse;
+
+@RestController
+@RequestMapping("/api/appeals")
+@Tag(name = "Appeals", description = "Обращения граждан (59-ФЗ)")
+class AppealController {
+
+    private final AppealService appeals;
+    private final Clock clock;
+
+    AppealController(AppealService appeals, Clock clock) {
+        this.appeals = appeals;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register an appeal received by post, in person or electronically; every term is computed")
+    AppealResponse register(@Valid @RequestBody AppealRequests.RegisterAppeal request) {
+        return AppealResponse.of(appeals.register(request));
+    }
+
+    @PostMapping("/{id}/assignment")
+    @Operation(summary = "Send the appeal to an executor department (again, before the answer)")
+    AppealResponse assign(@PathVariable String id, @Valid @RequestBody AppealRequests.Assign request) {
+        return AppealResponse.of(appeals.assign(id, request));
+    }
+
+    @PostMapping("/{id}/answer")
+    @Operation(summary = "Record the answer: text, date, who; an oral answer only at a reception with consent")
+    AppealResponse answer(@PathVariable String id, @Valid @RequestBody AppealRequests.AnswerAppeal request) {
+        return AppealResponse.of(appeals.answer(id, request));
+    }
+
+    @PostMapping("/{id}/extension")
+    @Operation(summary = "Extend the answer term once (59-FZ art. 12 p. 2), with a reason, the citizen notified")
+    AppealResponse extend(@PathVariable String id, @Valid @RequestBody AppealRequests.Extend request) {
+        return AppealResponse.of(appeals.extend(id, request));
+    }
+
+    @PostMapping("/{id}/redirect")
+    @Operation(summary = "Send the appeal to the competent body (59-FZ art. 8 p. 3), the citizen notified")
+    AppealResponse redirect(@PathVariable String id, @Valid @RequestBody AppealRequests.RedirectAppeal request) {
+        return AppealResponse.of(appeals.redirect(id, request));
+    }
+
+    @PostMapping("/{id}/without-answer")
+    @Operation(summary = "Leave the appeal without an answer on a legal ground (59-FZ art. 11)")
+    AppealResponse leaveWithoutAnswer(@PathVariable String id,
+                                      @Valid @RequestBody AppealRequests.LeaveWithoutAnswer request) {
+        return AppealResponse.of(appeals.leaveWithoutAnswer(id, request));
+    }
+
+    @PostMapping("/{id}/closing")
+    @Operation(summary = "Take the answered appeal off control")
+    AppealResponse close(@PathVariable String id, @Valid @RequestBody AppealRequests.Close request) {
+        return AppealResponse.of(appeals.close(id, request));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "The appeal with the citizen's personal data, its text, terms and history")
+    AppealResponse get(@PathVariable String id) {
+        return AppealResponse.of(appeals.get(id));
+    }
+
+    @GetMapping
+    @Operation(summary = "List appeals without personal data; filters are optional, the period is by day received")
+    PageResponse<AppealSummary> list(
+            @RequestParam(required = false) AppealState state,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String territory,
+            @RequestParam(required = false) String executorDepartment,
+            @RequestParam(required = false) Channel channel,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) Boolean repeated,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @PageableDefault(size = 20, sort = "answerDueOn") Pageable pageable) {
+        AppealFilter filter = new AppealFilter(state, category, territory, executorDepartment, channel, overdue,
+                repeated, from, to);
+        LocalDate today = LocalDate.now(clock);
+        return PageResponse.of(appeals.list(filter, pageable), appeal -> AppealSummary.of(appeal, today));
+    }
+
+    /** The appeal's own view: the only answer that carries the citizen's personal data. */
+    record AppealResponse(String id, long version, AppealState state, Channel channel, String category,
+                          String territory, Citizen citizen, String text, boolean reportsCrime,
+                          boolean answerRequired, boolean repeated, String previousAppealId, String sourceMeetingId,
+                          LocalDate receivedOn, LocalDate registeredOn, LocalDate registrationDueOn,
+                          LocalDate answerDueOn, LocalDate redirectDueOn, Assignment assignment, Extension extension,
+                          Answer answer, Redirect redirect, WithoutAnswer withoutAnswer, Closing closing,
+                          List<MissedTerm> missedTerms) {
+
+        static AppealResponse of(Appeal appeal) {
+            return new AppealResponse(appeal.id(), appeal.version(), appeal.state(), appeal.channel(),
+                    appeal.category(), appeal.territory(), appeal.citizen(), appeal.text(), appeal.reportsCrime(),
+                    appeal.answerRequired(), appeal.repeated(), appeal.previousAppealId(), appeal.sourceMeetingId(),
+                    appeal.receivedOn(), appeal.registeredOn(), appeal.registrationDueOn(), appeal.answerDueOn(),
+                    appeal.redirectDueOn(), appeal.assignment(), appeal.extension(), appeal.answer(),
+                    appeal.redirect(), appeal.withoutAnswer(), appeal.closing(), appeal.missedTerms());
+        }
+    }
+
+    /** A line of the list: ids, category, territory, state and terms; no personal data, no text. */
+    record AppealSummary(String id, AppealState state, Channel channel, String category, String territory,
+                         String executorDepartment, boolean answerRequired, boolean repeated, String sourceMeetingId,
+                         LocalDate receivedOn, LocalDate registeredOn, LocalDate answerDueOn,
+                         LocalDate redirectDueOn, boolean overdue, int missedTerms) {
+
+        static AppealSummary of(Appeal appeal, LocalDate today) {
+            return new AppealSummary(appeal.id(), appeal.state(), appeal.channel(), appeal.category(),
+                    appeal.territory(), appeal.assignment() == null ? null : appeal.assignment().executorDepartment(),
+                    appeal.answerRequired(), appeal.repeated(), appeal.sourceMeetingId(), appeal.receivedOn(),
+                    appeal.registeredOn(), appeal.answerDueOn(), appeal.redirectDueOn(),
+                    appeal.isOverdue(today), appeal.missedTerms().size());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package ru.outreach.appeals.appeal;
+
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import ru.outreach.appeals.appeal.AppealRecords.AnswerForm;
+import ru.outreach.appeals.appeal.AppealRecords.Channel;
+import ru.outreach.appeals.appeal.AppealRecords.Ground;
+
+/** Bodies of the appeal endpoints. */
+final class AppealRequests {
+
+    private AppealRequests() {
+    }
+
+    /** Contact details; any of them may be missing (then no answer may be required, 59-FZ art. 11). */
+    record CitizenInput(@Size(max = 300) String fullName, @Size(max = 500) String postalAddress,
+                        @Size(max = 50) String phone, @Email @Size(max = 200) String email) {
+    }
+
+    /**
+     * An appeal that arrived outside a meeting: by post, in person at the general department, electronically.
+     *
+     * @param registeredOn the day of registration; today when missing
+     */
+    record RegisterAppeal(@NotNull Channel channel, @NotNull LocalDate receivedOn, LocalDate registeredOn,
+                          @Valid CitizenInput citizen, @NotBlank @Size(max = 10_000) String text,
+                          @NotBlank @Size(max = 100) String category, @NotBlank @Size(max = 200) String territory,
+                          Boolean reportsCrime) {
+    }
+
+    record Assign(@NotBlank @Size(max = 300) String executorDepartment, LocalDate assignedOn) {
+    }
+
+    record AnswerAppeal(@NotBlank @Size(max = 10_000) String text, @NotNull LocalDate answeredOn,
+                        @NotBlank @Size(max = 300) String answeredBy, AnswerForm form,
+                        Boolean citizenConsentedToOral) {
+    }
+
+    record Extend(@NotNull @Min(1) @Max(365) Integer days, @NotBlank @Size(max = 2000) String reason,
+                  @NotNull LocalDate decidedOn, @NotNull LocalDate citizenNotifiedOn) {
+    }
+
+    record RedirectAppeal(@NotBlank @Size(max = 500) String competentBody, @NotNull LocalDate redirectedOn,
+                          LocalDate citizenNotifiedOn) {
+    }
+
+    record LeaveWithoutAnswer(@NotNull Ground ground, @Size(max = 2000) String note, @NotNull LocalDate decidedOn) {
+    }
+
+    record Close(@NotNull LocalDate closedOn, @Size(max = 300) String closedBy) {
+    }
+}

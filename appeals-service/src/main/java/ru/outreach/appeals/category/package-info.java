@@ -1,0 +1,2 @@
+/** The configurable classifier of appeal categories (questions residents ask). */
+package ru.outreach.appeals.category;

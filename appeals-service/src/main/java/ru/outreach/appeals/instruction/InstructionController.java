@@ -1,0 +1,145 @@
+package ru.outreach.appeals.instruction;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import ru.outreach.appeals.instruction.InstructionRecords.Closing;
+import ru.outreach.appeals.instruction.InstructionRecords.ExtensionDecision;
+import ru.outreach.appeals.instruction.InstructionRecords.ExtensionRequest;
+import ru.outreach.appeals.instruction.InstructionRecords.Report;
+import ru.outreach.appeals.instruction.InstructionRecords.Return;
+import ru.outreach.appeals.instruction.InstructionRecords.Source;
+import ru.outreach.kit.support.PageResponse;
+
+@RestController
+@RequestMapping("/api/instructions")
+@Tag(name = "Instructions", description = "Поручения на контроле исполнения")
+class InstructionController {
+
+    private final InstructionService instructions;
+    private final Clock clock;
+
+    InstructionController(InstructionService instructions, Clock clock) {
+        this.instructions = instructions;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Issue an instruction directly (the head or the control department)")
+    InstructionResponse issue(@Valid @RequestBody InstructionRequests.IssueInstruction request) {
+        return response(instructions.issue(request));
+    }
+
+    @PostMapping("/{id}/acceptance")
+    @Operation(summary = "The executor accepts the instruction")
+    InstructionResponse accept(@PathVariable String id,
+                               @Valid @RequestBody(required = false) InstructionRequests.Accept request) {
+        return response(instructions.accept(id, request));
+    }
+
+    @PostMapping("/{id}/reports")
+    @Operation(summary = "The executor reports; the instruction stays on control until the controller closes it")
+    InstructionResponse report(@PathVariable String id, @Valid @RequestBody InstructionRequests.ReportOn request) {
+        return response(instructions.report(id, request));
+    }
+
+    @PostMapping("/{id}/return")
+    @Operation(summary = "The controller returns the instruction for rework, with the reason")
+    InstructionResponse returnForRework(@PathVariable String id,
+                                        @Valid @RequestBody InstructionRequests.ReturnForRework request) {
+        return response(instructions.returnForRework(id, request));
+    }
+
+    @PostMapping("/{id}/closing")
+    @Operation(summary = "The controller takes the instruction off control")
+    InstructionResponse close(@PathVariable String id, @Valid @RequestBody InstructionRequests.Close request) {
+        return response(instructions.close(id, request));
+    }
+
+    @PostMapping("/{id}/extension-request")
+    @Operation(summary = "The executor asks for a later due date, with the reason")
+    InstructionResponse requestExtension(@PathVariable String id,
+                                         @Valid @RequestBody InstructionRequests.RequestExtension request) {
+        return response(instructions.requestExtension(id, request));
+    }
+
+    @PostMapping("/{id}/extension-request/grant")
+    @Operation(summary = "The controller grants the extension; the due-date history is kept")
+    InstructionResponse grantExtension(@PathVariable String id,
+                                       @Valid @RequestBody InstructionRequests.GrantExtension request) {
+        return response(instructions.grantExtension(id, request));
+    }
+
+    @PostMapping("/{id}/extension-request/refusal")
+    @Operation(summary = "The controller refuses the extension")
+    InstructionResponse refuseExtension(@PathVariable String id,
+                                        @Valid @RequestBody InstructionRequests.RefuseExtension request) {
+        return response(instructions.refuseExtension(id, request));
+    }
+
+    @GetMapping("/{id}")
+    InstructionResponse get(@PathVariable String id) {
+        return response(instructions.get(id));
+    }
+
+    @GetMapping
+    @Operation(summary = "An executor's list: by department, sorted by due date; filters state, overdue, period "
+            + "(inclusive, by due date)")
+    PageResponse<InstructionResponse> list(
+            @RequestParam(required = false) String executorDepartment,
+            @RequestParam(required = false) InstructionState state,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String territory,
+            @RequestParam(required = false) Source source,
+            @RequestParam(required = false) String sourceId,
+            @PageableDefault(size = 20, sort = "dueOn") Pageable pageable) {
+        InstructionFilter filter = new InstructionFilter(executorDepartment, state, overdue, from, to, territory,
+                source, sourceId);
+        LocalDate today = LocalDate.now(clock);
+        return PageResponse.of(instructions.list(filter, pageable), instruction -> InstructionResponse.of(instruction,
+                today));
+    }
+
+    private InstructionResponse response(Instruction instruction) {
+        return InstructionResponse.of(instruction, LocalDate.now(clock));
+    }
+
+    /** @param overdue computed from the due date and the state on the day of the answer */
+    record InstructionResponse(String id, long version, InstructionState state, String text,
+                               String executorDepartment, List<String> coExecutors, String controller, Source source,
+                               String sourceId, String territory, LocalDate issuedOn, String issuedBy,
+                               LocalDate dueOn, boolean overdue, long daysOverdue, LocalDate acceptedOn,
+                               List<Report> reports, List<Return> returns, ExtensionRequest pendingExtension,
+                               List<ExtensionDecision> extensions, Closing closing) {
+
+        static InstructionResponse of(Instruction instruction, LocalDate today) {
+            return new InstructionResponse(instruction.id(), instruction.version(), instruction.state(),
+                    instruction.text(), instruction.executorDepartment(), instruction.coExecutors(),
+                    instruction.controller(), instruction.source(), instruction.sourceId(), instruction.territory(),
+                    instruction.issuedOn(), instruction.issuedBy(), instruction.dueOn(),
+                    instruction.isOverdue(today), instruction.daysOverdue(today), instruction.acceptedOn(),
+                    instruction.reports(), instruction.returns(), instruction.pendingExtension(),
+                    instruction.extensions(), instruction.closing());
+        }
+    }
+}

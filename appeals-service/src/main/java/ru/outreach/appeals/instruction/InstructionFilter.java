@@ -1,0 +1,62 @@
+package ru.outreach.appeals.instruction;
+
+import java.time.LocalDate;
+
+import org.springframework.data.mongodb.core.query.Criteria;
+
+import ru.outreach.appeals.instruction.InstructionRecords.Source;
+
+/** Filters of the instruction list; each is optional. The period is inclusive and applies to the due date. */
+record InstructionFilter(String executorDepartment, InstructionState state, Boolean overdue, LocalDate from,
+                         LocalDate to, String territory, Source source, String sourceId) {
+
+    Criteria criteria(LocalDate today) {
+        Criteria criteria = new Criteria();
+        if (executorDepartment != null) {
+            criteria.and("executorDepartment").is(executorDepartment);
+        }
+        if (territory != null) {
+            criteria.and("territory").is(territory);
+        }
+        if (source != null) {
+            criteria.and("source").is(source);
+        }
+        if (sourceId != null) {
+            criteria.and("sourceId").is(sourceId);
+        }
+        if (Boolean.TRUE.equals(overdue)) {
+            criteria.and("state").in(state == null ? InstructionState.AWAITING_REPORT
+                    : InstructionState.AWAITING_REPORT.contains(state) ? java.util.Set.of(state) : java.util.Set.of());
+            dueBetween(criteria, from, to, today.minusDays(1));
+        } else {
+            if (state != null) {
+                criteria.and("state").is(state);
+            }
+            if (Boolean.FALSE.equals(overdue)) {
+                criteria.orOperator(Criteria.where("state").nin(InstructionState.AWAITING_REPORT),
+                        Criteria.where("dueOn").gte(today.toString()));
+            }
+            dueBetween(criteria, from, to, null);
+        }
+        return criteria;
+    }
+
+    /** The due date within the period, and not after {@code latest} when given. */
+    private static void dueBetween(Criteria criteria, LocalDate from, LocalDate to, LocalDate latest) {
+        LocalDate upper = latest == null ? to : to == null || latest.isBefore(to) ? latest : to;
+        if (from != null || upper != null) {
+            Criteria due = criteria.and("dueOn");
+            if (from != null) {
+                due.gte(from.toString());
+            }
+            if (upper != null) {
+                due.lte(upper.toString());
+            }
+        }
+    }
+
+    /** Overdue instructions: awaiting a report and past the due date. */
+    static Criteria overdue(LocalDate today) {
+        return Criteria.where("state").in(InstructionState.AWAITING_REPORT).and("dueOn").lt(today.toString());
+    }
+}

@@ -1,0 +1,34 @@
+package ru.outreach.appeals.instruction;
+
+import java.time.LocalDate;
+
+/** What an instruction accumulates through its life. */
+public final class InstructionRecords {
+
+    private InstructionRecords() {
+    }
+
+    /** Where the instruction comes from. */
+    public enum Source { MEETING, APPEAL, OTHER }
+
+    public record Report(String text, LocalDate reportedOn, String reportedBy, boolean late) {
+    }
+
+    public record Return(String reason, LocalDate returnedOn, String returnedBy) {
+    }
+
+    public record ExtensionRequest(String reason, LocalDate requestedDueOn, LocalDate requestedOn,
+                                   String requestedBy) {
+    }
+
+    public enum Decision { GRANTED, REFUSED }
+
+    /** A decided extension request: the due-date history. */
+    public record ExtensionDecision(String reason, LocalDate requestedOn, LocalDate previousDueOn,
+                                    LocalDate requestedDueOn, Decision decision, LocalDate dueOn, LocalDate decidedOn,
+                                    String decidedBy, String comment) {
+    }
+
+    public record Closing(LocalDate closedOn, String closedBy) {
+    }
+}

@@ -1,0 +1,60 @@
+package ru.outreach.appeals.instruction;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import ru.outreach.appeals.instruction.InstructionRecords.Source;
+
+/** Bodies of the instruction endpoints. */
+final class InstructionRequests {
+
+    private InstructionRequests() {
+    }
+
+    /** Given directly by the head or the control department. {@code issuedOn} is today when missing. */
+    record IssueInstruction(@NotBlank @Size(max = 4000) String text,
+                            @NotBlank @Size(max = 300) String executorDepartment,
+                            List<@NotBlank @Size(max = 300) String> coExecutors,
+                            @NotNull LocalDate dueOn,
+                            @NotBlank @Size(max = 300) String controller,
+                            @NotNull Source source,
+                            @Size(max = 200) String sourceId,
+                            @Size(max = 200) String territory,
+                            @Size(max = 300) String issuedBy,
+                            LocalDate issuedOn) {
+
+        IssueInstruction {
+            coExecutors = coExecutors == null ? List.of() : List.copyOf(coExecutors);
+        }
+    }
+
+    record Accept(LocalDate acceptedOn) {
+    }
+
+    record ReportOn(@NotBlank @Size(max = 10_000) String text, @NotNull LocalDate reportedOn,
+                    @Size(max = 300) String reportedBy) {
+    }
+
+    record ReturnForRework(@NotBlank @Size(max = 4000) String reason, @NotNull LocalDate returnedOn,
+                           @NotBlank @Size(max = 300) String returnedBy) {
+    }
+
+    record Close(@NotNull LocalDate closedOn, @NotBlank @Size(max = 300) String closedBy) {
+    }
+
+    record RequestExtension(@NotBlank @Size(max = 4000) String reason, @NotNull LocalDate dueOn,
+                            LocalDate requestedOn, @Size(max = 300) String requestedBy) {
+    }
+
+    /** @param dueOn the new due date; the requested one when missing */
+    record GrantExtension(LocalDate dueOn, @NotNull LocalDate decidedOn, @NotBlank @Size(max = 300) String decidedBy,
+                          @Size(max = 4000) String comment) {
+    }
+
+    record RefuseExtension(@NotNull LocalDate decidedOn, @NotBlank @Size(max = 300) String decidedBy,
+                           @NotBlank @Size(max = 4000) String comment) {
+    }
+}

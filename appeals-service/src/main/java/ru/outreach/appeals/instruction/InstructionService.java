@@ -1,0 +1,176 @@
+package ru.outreach.appeals.instruction;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.stereotype.Service;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import ru.outreach.appeals.instruction.Instruction.Order;
+import ru.outreach.appeals.terms.MissedTermsCounter;
+import ru.outreach.appeals.terms.Terms;
+import ru.outreach.kit.outbox.AggregateStore;
+import ru.outreach.kit.support.NotFoundException;
+import ru.outreach.kit.support.RuleViolationException;
+
+@Service
+public class InstructionService {
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final Terms terms;
+    private final MissedTermsCounter missedTerms;
+    private final Clock clock;
+
+    InstructionService(MongoTemplate mongo, AggregateStore store, Terms terms, MissedTermsCounter missedTerms,
+                       Clock clock, MeterRegistry registry) {
+        this.mongo = mongo;
+        this.store = store;
+        this.terms = terms;
+        this.missedTerms = missedTerms;
+        this.clock = clock;
+        Gauge.builder("outreach.instructions.overdue", this, InstructionService::overdueCount)
+                .description("Instructions past their due date with no report in (computed, never stored)")
+                .register(registry);
+    }
+
+    Instruction issue(InstructionRequests.IssueInstruction request) {
+        LocalDate today = today();
+        LocalDate issuedOn = request.issuedOn() == null ? today : request.issuedOn();
+        if (issuedOn.isAfter(today)) {
+            throw new RuleViolationException("issuedOn", "error.date-in-future", issuedOn);
+        }
+        if (request.dueOn().isBefore(today)) {
+            throw new RuleViolationException("dueOn", "error.due-in-past", request.dueOn());
+        }
+        return issue(UUID.randomUUID().toString(), new Order(request.text(), request.executorDepartment().trim(),
+                request.coExecutors(), request.controller().trim(), request.source(), request.sourceId(),
+                request.territory() == null ? null : request.territory().trim(), issuedOn, request.issuedBy(),
+                request.dueOn()));
+    }
+
+    /** Issues an instruction under the given id; the caller makes sure the id is new (or deterministic). */
+    public Instruction issue(String id, Order order) {
+        return store.insert(Instruction.issue(id, order));
+    }
+
+    public boolean exists(String id) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(id)), Instruction.class);
+    }
+
+    Instruction accept(String id, InstructionRequests.Accept request) {
+        Instruction instruction = get(id);
+        LocalDate today = today();
+        instruction.accept(request == null || request.acceptedOn() == null ? today : request.acceptedOn(), today);
+        return store.update(instruction);
+    }
+
+    Instruction report(String id, InstructionRequests.ReportOn request) {
+        Instruction instruction = get(id);
+        instruction.report(request.text(), request.reportedOn(), request.reportedBy(), today());
+        return store.update(instruction);
+    }
+
+    Instruction returnForRework(String id, InstructionRequests.ReturnForRework request) {
+        Instruction instruction = get(id);
+        instruction.returnForRework(request.reason(), request.returnedOn(), request.returnedBy(), today());
+        return store.update(instruction);
+    }
+
+    Instruction close(String id, InstructionRequests.Close request) {
+        Instruction instruction = get(id);
+        instruction.close(request.closedOn(), request.closedBy(), today());
+        return store.update(instruction);
+    }
+
+    Instruction requestExtension(String id, InstructionRequests.RequestExtension request) {
+        Instruction instruction = get(id);
+        LocalDate today = today();
+        instruction.requestExtension(request.reason(), request.dueOn(),
+                request.requestedOn() == null ? today : request.requestedOn(), request.requestedBy(), today);
+        return store.update(instruction);
+    }
+
+    Instruction grantExtension(String id, InstructionRequests.GrantExtension request) {
+        Instruction instruction = get(id);
+        instruction.grantExtension(request.dueOn(), request.decidedOn(), request.decidedBy(), request.comment(),
+                today());
+        return store.update(instruction);
+    }
+
+    Instruction refuseExtension(String id, InstructionRequests.RefuseExtension request) {
+        Instruction instruction = get(id);
+        instruction.refuseExtension(request.decidedOn(), request.decidedBy(), request.comment(), today());
+        return store.update(instruction);
+    }
+
+    public Instruction get(String id) {
+        Instruction instruction = mongo.findById(id, Instruction.class);
+        if (instruction == null) {
+            throw new NotFoundException("error.instruction-not-found", id);
+        }
+        return instruction;
+    }
+
+    Page<Instruction> list(InstructionFilter filter, Pageable pageable) {
+        Query query = Query.query(filter.criteria(today()));
+        List<Instruction> page = mongo.find(Query.of(query).with(pageable), Instruction.class);
+        return PageableExecutionUtils.getPage(page, pageable, () -> mongo.count(Query.of(query), Instruction.class));
+    }
+
+    /**
+     * Raises "due soon" and "overdue" for every instruction that needs it, once per instruction and due date.
+     * Returns how many signals were raised.
+     */
+    public int signalDeadlines() {
+        LocalDate today = today();
+        Query query = Query.query(Criteria.where("state").in(InstructionState.AWAITING_REPORT)
+                .and("dueOn").lte(today.plusDays(terms.instructionDueSoonDays()).toString()));
+        int signalled = 0;
+        for (Instruction instruction : mongo.find(query, Instruction.class)) {
+            boolean[] overdue = {false};
+            if (instruction.signalDeadline(today, terms.dueSoonFrom(instruction.dueOn()), () -> overdue[0] = true)) {
+                store.update(instruction);
+                if (overdue[0]) {
+                    missedTerms.missed("INSTRUCTION_DUE");
+                }
+                signalled++;
+            }
+        }
+        return signalled;
+    }
+
+    /** Open (not closed) instructions of a territory, and how many of them are overdue. */
+    public long openCount(String territory) {
+        return mongo.count(Query.query(Criteria.where("territory").is(territory)
+                .and("state").in(InstructionState.OPEN)), Instruction.class);
+    }
+
+    public List<Instruction> overdue(String territory, int limit) {
+        return mongo.find(Query.query(InstructionFilter.overdue(today()).and("territory").is(territory))
+                .with(Sort.by("dueOn")).limit(limit), Instruction.class);
+    }
+
+    public long overdueCount(String territory) {
+        return mongo.count(Query.query(InstructionFilter.overdue(today()).and("territory").is(territory)),
+                Instruction.class);
+    }
+
+    private double overdueCount() {
+        return mongo.count(Query.query(InstructionFilter.overdue(today())), Instruction.class);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,72 @@
+package ru.outreach.appeals.intake;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import ru.outreach.events.Topics;
+import ru.outreach.kit.kafka.KafkaTopicsProperties;
+
+/**
+ * A record that fails is retried a bounded number of times with a growing pause (an unreadable one is not retried),
+ * then published to {@code <topic>.DLT} on the same partition with the failure in its headers, and counted as
+ * {@code outreach.intake.dead.letters}; the partition moves on. Boot's listener container factory picks the handler up.
+ */
+@Configuration(proxyBeanMethods = false)
+class IntakeErrorHandling {
+
+    static final String DEAD_LETTER_SUFFIX = ".DLT";
+    private static final Logger log = LoggerFactory.getLogger(IntakeErrorHandling.class);
+
+    @Bean
+    NewTopic intakeDeadLetterTopic(KafkaTopicsProperties topics) {
+        return TopicBuilder.name(Topics.MEETINGS_INTAKE.name() + DEAD_LETTER_SUFFIX)
+                .partitions(topics.partitions()).replicas(topics.replicas())
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))
+                .build();
+    }
+
+    @Bean
+    DefaultErrorHandler intakeErrorHandler(KafkaOperations<?, ?> kafka, IntakeProperties properties,
+                                           MeterRegistry registry) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka);
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.retryMaxBackoff().toMillis());
+        backOff.setMaxAttempts(properties.retries());
+        deadLetterCounter(registry, Topics.MEETINGS_INTAKE.name());
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
+            log.warn("Intake record {}-{}@{} goes to the dead-letter topic: {}", record.topic(), record.partition(),
+                    record.offset(), rootMessage(exception));
+            deadLetters.accept(record, exception);
+            deadLetterCounter(registry, record.topic()).increment();
+        }, backOff);
+        handler.addNotRetryableExceptions(UnreadableIntakeException.class);
+        return handler;
+    }
+
+    private static Counter deadLetterCounter(MeterRegistry registry, String topic) {
+        return Counter.builder("outreach.intake.dead.letters").tag("topic", topic)
+                .description("Input records published to the dead-letter topic after bounded retries")
+                .register(registry);
+    }
+
+    private static String rootMessage(Throwable exception) {
+        Throwable cause = exception;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.toString();
+    }
+}
