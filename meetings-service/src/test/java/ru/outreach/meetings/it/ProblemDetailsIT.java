@@ -85,6 +85,8 @@ class ProblemDetailsIT extends IntegrationTest {
         Api.Response english = api.call(HttpMethod.POST, "/api/meetings/" + meetingId + "/holding", hold, "en");
 
         assertThat(russian.status().value()).isEqualTo(409);
+        assertThat(russian.text("title")).isEqualTo("Конфликт с текущим состоянием");
+        assertThat(english.text("title")).isEqualTo("Conflict with the current state");
         assertThat(russian.text("detail")).isEqualTo("Нельзя отметить проведённой встречу: она только запланирована.");
         assertThat(english.text("detail")).isEqualTo("Cannot mark as held the meeting: it is only planned.");
         assertThat(api.get("/api/meetings/" + meetingId).body().path("status").asString()).isEqualTo("PLANNED");

@@ -103,6 +103,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private ProblemDetail problem(HttpStatus status, String kind, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
+                locale()));
         problem.setType(URI.create("urn:outreach:problem:" + kind.replaceFirst("^error\\.", "")));
         return problem;
     }
