@@ -1,0 +1,211 @@
+package ru.outreach.appeals.instruction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import ru.outreach.appeals.instruction.Instruction.Order;
+import ru.outreach.appeals.instruction.InstructionRecords.Decision;
+import ru.outreach.appeals.instruction.InstructionRecords.ExtensionDecision;
+import ru.outreach.appeals.instruction.InstructionRecords.Source;
+import ru.outreach.events.ContractEvent;
+import ru.outreach.events.appeals.InstructionsEvent.InstructionAccepted;
+import ru.outreach.events.appeals.InstructionsEvent.InstructionClosed;
+import ru.outreach.events.appeals.InstructionsEvent.InstructionDueSoon;
+import ru.outreach.events.appeals.InstructionsEvent.InstructionExtended;
+import ru.outreach.events.appeals.InstructionsEvent.InstructionExtensionRefused;
+import ru.outreach.events.appeals.InstructionsEvent.InstructionExtensionRequested;
+import ru.outreach.events.appeals.InstructionsEvent.InstructionIssued;
+import ru.outreach.events.appeals.InstructionsEvent.InstructionOverdue;
+import ru.outreach.events.appeals.InstructionsEvent.InstructionReported;
+import ru.outreach.events.appeals.InstructionsEvent.InstructionReturned;
+import ru.outreach.kit.support.RuleViolationException;
+import ru.outreach.kit.support.StateConflictException;
+
+class InstructionTest {
+
+    private static final LocalDate ISSUED = LocalDate.of(2026, 3, 3);
+    private static final LocalDate DUE = LocalDate.of(2026, 3, 31);
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+    private static final String CONTROLLER = "Контрольно-организационный сектор";
+
+    @Test
+    void issuedAcceptedReportedAndClosedByTheController() {
+        Instruction instruction = issue();
+        instruction.accept(ISSUED.plusDays(1), TODAY);
+        instruction.report("Освещение восстановлено", DUE.minusDays(2), "Управление ЖКХ", TODAY);
+
+        assertThat(instruction.state()).isEqualTo(InstructionState.REPORTED);
+        instruction.close(DUE, CONTROLLER, TODAY);
+
+        assertThat(instruction.state()).isEqualTo(InstructionState.CLOSED);
+        assertThat(events(instruction)).extracting(Object::getClass).containsExactly(InstructionIssued.class,
+                InstructionAccepted.class, InstructionReported.class, InstructionClosed.class);
+        assertThat(events(instruction).getLast()).isInstanceOfSatisfying(InstructionClosed.class,
+                closed -> assertThat(closed.late()).isFalse());
+    }
+
+    @Test
+    void aReportNeverClosesAndOnlyTheControllerCloses() {
+        Instruction instruction = issue();
+        instruction.accept(ISSUED, TODAY);
+        instruction.report("Сделано", DUE, "Управление ЖКХ", TODAY);
+
+        assertThatThrownBy(() -> instruction.close(DUE, "Управление ЖКХ", TODAY))
+                .isInstanceOfSatisfying(RuleViolationException.class,
+                        e -> assertThat(e.field()).isEqualTo("closedBy"));
+        assertThat(instruction.state()).isEqualTo(InstructionState.REPORTED);
+    }
+
+    @Test
+    void returnedWithAReasonAndWorkedAgain() {
+        Instruction instruction = issue();
+        instruction.accept(ISSUED, TODAY);
+        instruction.report("Сделано частично", DUE.minusDays(5), null, TODAY);
+        instruction.returnForRework("Не восстановлены два фонаря", DUE.minusDays(4), CONTROLLER, TODAY);
+
+        assertThat(instruction.state()).isEqualTo(InstructionState.RETURNED);
+        instruction.report("Восстановлены все фонари", DUE.plusDays(1), null, TODAY);
+        instruction.close(DUE.plusDays(2), CONTROLLER, TODAY);
+
+        assertThat(instruction.reports()).hasSize(2);
+        assertThat(instruction.reports().getLast().late()).isTrue();
+        assertThat(instruction.returns()).singleElement()
+                .satisfies(ret -> assertThat(ret.reason()).isEqualTo("Не восстановлены два фонаря"));
+        assertThat(events(instruction)).extracting(Object::getClass).contains(InstructionReturned.class);
+    }
+
+    @Test
+    void invalidTransitionsAreRefused() {
+        Instruction instruction = issue();
+
+        assertThatThrownBy(() -> instruction.report("т", ISSUED, null, TODAY))
+                .isInstanceOf(StateConflictException.class).hasMessage("error.instruction-transition");
+        assertThatThrownBy(() -> instruction.close(ISSUED, CONTROLLER, TODAY))
+                .isInstanceOf(StateConflictException.class);
+        assertThatThrownBy(() -> instruction.returnForRework("r", ISSUED, CONTROLLER, TODAY))
+                .isInstanceOf(StateConflictException.class);
+        instruction.accept(ISSUED, TODAY);
+        assertThatThrownBy(() -> instruction.accept(ISSUED, TODAY)).isInstanceOf(StateConflictException.class);
+    }
+
+    @Test
+    void anExtensionGrantedMovesTheDueDateAndKeepsTheHistory() {
+        Instruction instruction = issue();
+        instruction.requestExtension("Нет подрядчика", DUE.plusDays(14), DUE.minusDays(3), "Управление ЖКХ", TODAY);
+
+        assertThatThrownBy(() -> instruction.requestExtension("Ещё", DUE.plusDays(20), DUE.minusDays(2), null, TODAY))
+                .isInstanceOf(StateConflictException.class).hasMessage("error.extension-pending");
+        instruction.grantExtension(null, DUE.minusDays(2), CONTROLLER, "Согласовано", TODAY);
+
+        assertThat(instruction.dueOn()).isEqualTo(DUE.plusDays(14));
+        assertThat(instruction.pendingExtension()).isNull();
+        assertThat(instruction.extensions()).singleElement().satisfies(decision -> {
+            assertThat(decision.decision()).isEqualTo(Decision.GRANTED);
+            assertThat(decision.previousDueOn()).isEqualTo(DUE);
+            assertThat(decision.dueOn()).isEqualTo(DUE.plusDays(14));
+        });
+        assertThat(events(instruction)).extracting(Object::getClass).containsExactly(InstructionIssued.class,
+                InstructionExtensionRequested.class, InstructionExtended.class);
+    }
+
+    @Test
+    void anExtensionRefusedKeepsTheDueDate() {
+        Instruction instruction = issue();
+        instruction.requestExtension("Нет подрядчика", DUE.plusDays(14), DUE.minusDays(3), null, TODAY);
+
+        assertThatThrownBy(() -> instruction.refuseExtension(DUE.minusDays(2), "Управление ЖКХ", "нет", TODAY))
+                .isInstanceOf(RuleViolationException.class);
+        instruction.refuseExtension(DUE.minusDays(2), CONTROLLER, "Срок достаточен", TODAY);
+
+        assertThat(instruction.dueOn()).isEqualTo(DUE);
+        assertThat(instruction.extensions()).extracting(ExtensionDecision::decision).containsExactly(Decision.REFUSED);
+        assertThat(events(instruction).getLast()).isInstanceOf(InstructionExtensionRefused.class);
+        assertThatThrownBy(() -> instruction.grantExtension(null, DUE, CONTROLLER, null, TODAY))
+                .isInstanceOf(StateConflictException.class).hasMessage("error.no-extension-requested");
+    }
+
+    @Test
+    void anExtensionMustMoveTheDueDateLater() {
+        Instruction instruction = issue();
+
+        assertThatThrownBy(() -> instruction.requestExtension("r", DUE, ISSUED, null, TODAY))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.field()).isEqualTo("dueOn"));
+    }
+
+    @Test
+    void overdueIsComputedFromTheDueDateAndTheState() {
+        Instruction instruction = issue();
+
+        assertThat(instruction.isOverdue(DUE)).isFalse();
+        assertThat(instruction.isOverdue(DUE.plusDays(1))).isTrue();
+        assertThat(instruction.daysOverdue(DUE.plusDays(3))).isEqualTo(3);
+        instruction.accept(ISSUED, TODAY);
+        instruction.report("Сделано", DUE, null, TODAY);
+        assertThat(instruction.isOverdue(DUE.plusDays(10))).isFalse();
+    }
+
+    @Test
+    void dueSoonAndOverdueAreSignalledOncePerDueDate() {
+        Instruction instruction = issue();
+        Runnable none = () -> { };
+
+        assertThat(instruction.signalDeadline(DUE.minusDays(4), DUE.minusDays(3), none)).isFalse();
+        assertThat(instruction.signalDeadline(DUE.minusDays(3), DUE.minusDays(3), none)).isTrue();
+        assertThat(instruction.signalDeadline(DUE.minusDays(1), DUE.minusDays(3), none)).isFalse();
+        assertThat(instruction.signalDeadline(DUE.plusDays(1), DUE.minusDays(3), none)).isTrue();
+        assertThat(instruction.signalDeadline(DUE.plusDays(2), DUE.minusDays(3), none)).isFalse();
+        assertThat(events(instruction)).extracting(Object::getClass).containsExactly(InstructionIssued.class,
+                InstructionDueSoon.class, InstructionOverdue.class);
+
+        instruction.requestExtension("Нет подрядчика", DUE.plusDays(10), DUE.plusDays(2), null, TODAY);
+        instruction.grantExtension(null, DUE.plusDays(2), CONTROLLER, null, TODAY);
+        LocalDate newDue = DUE.plusDays(10);
+        assertThat(instruction.signalDeadline(newDue.minusDays(1), newDue.minusDays(3), none)).isTrue();
+        assertThat(instruction.signalDeadline(newDue.plusDays(1), newDue.minusDays(3), none)).isTrue();
+        assertThat(events(instruction)).filteredOn(InstructionOverdue.class::isInstance).hasSize(2);
+        assertThat(events(instruction)).filteredOn(InstructionDueSoon.class::isInstance).hasSize(2);
+    }
+
+    @Test
+    void aReportedInstructionIsNotSignalled() {
+        Instruction instruction = issue();
+        instruction.accept(ISSUED, TODAY);
+        instruction.report("Сделано", ISSUED.plusDays(1), null, TODAY);
+
+        assertThat(instruction.signalDeadline(DUE.plusDays(1), DUE.minusDays(3), () -> { })).isFalse();
+        assertThat(events(instruction)).noneMatch(InstructionOverdue.class::isInstance);
+    }
+
+    @Test
+    void theDueDateCannotPrecedeTheIssue() {
+        assertThatThrownBy(() -> Instruction.issue("i-1", new Order("т", "Управление ЖКХ", List.of(), CONTROLLER,
+                Source.OTHER, null, null, ISSUED, null, ISSUED.minusDays(1))))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.field()).isEqualTo("dueOn"));
+    }
+
+    @Test
+    void theIssuedEventCarriesNoText() {
+        Instruction instruction = issue();
+
+        assertThat(events(instruction).getFirst()).isInstanceOfSatisfying(InstructionIssued.class, issued -> {
+            assertThat(issued.coExecutors()).containsExactly("Управление благоустройства");
+            assertThat(issued.source()).isEqualTo("MEETING");
+            assertThat(issued.toString()).doesNotContain("освещение");
+        });
+    }
+
+    private static Instruction issue() {
+        return Instruction.issue("i-1", new Order("Проверить освещение ул. Шахтёрской", "Управление ЖКХ",
+                List.of("Управление благоустройства"), CONTROLLER, Source.MEETING, "m-1", "Северный", ISSUED,
+                "Иванов И.И.", DUE));
+    }
+
+    private static List<ContractEvent> events(Instruction instruction) {
+        return instruction.pendingEvents();
+    }
+}

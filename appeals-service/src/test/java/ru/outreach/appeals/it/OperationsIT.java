@@ -1,0 +1,58 @@
+package ru.outreach.appeals.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+/** What operations look at: health, Prometheus metrics (with consumer lag), the OpenAPI document. */
+class OperationsIT extends IntegrationTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Moscow"));
+
+    @Test
+    void healthIsUpWithKafkaAndTheStore() {
+        Api.Response health = api.get("/actuator/health");
+
+        assertThat(health.status().value()).isEqualTo(200);
+        assertThat(health.text("status")).isEqualTo("UP");
+        assertThat(health.body().path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+        assertThat(health.body().path("components").path("mongo").path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void metricsShowOpenAppealsOverdueInstructionsMissedTermsBacklogDeadLettersAndConsumerLag() {
+        double openBefore = metric("outreach_appeals_open");
+        double missedBefore = metric("outreach_terms_missed_total");
+        api.registerLetter("Новиков " + UUID.randomUUID(), "ROADS", "Северный", TODAY.minusDays(10));
+
+        assertThat(metric("outreach_appeals_open")).isEqualTo(openBefore + 1);
+        assertThat(metric("outreach_terms_missed_total")).as("late registration").isEqualTo(missedBefore + 1);
+        String scrape = api.callText("/actuator/prometheus");
+        assertThat(scrape).contains("outreach_instructions_overdue", "outreach_outbox_pending",
+                "outreach_intake_dead_letters_total", "outreach_terms_missed_total{");
+        await().atMost(Duration.ofSeconds(30)).until(() -> metric("outreach_outbox_pending") == 0.0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.callText("/actuator/prometheus")
+                .contains("kafka_consumer_fetch_manager_records_lag"));
+    }
+
+    @Test
+    void theApiIsDocumentedWithOpenApi() {
+        Api.Response docs = api.get("/v3/api-docs");
+
+        assertThat(docs.status().value()).isEqualTo(200);
+        assertThat(docs.body().path("paths").propertyNames()).contains("/api/appeals", "/api/appeals/{id}",
+                "/api/instructions", "/api/categories", "/api/territories/{territory}/open-problems");
+    }
+
+    private double metric(String name) {
+        return api.callText("/actuator/prometheus").lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+}
