@@ -59,6 +59,19 @@ public final class IntakeProducer implements AutoCloseable {
     }
 
     public RecordMetadata send(String key, String type, String body) {
+        return await(producer.send(record(key, type, body)));
+    }
+
+    /** Sends without waiting for the broker; {@link #flush()} waits for all. */
+    public void sendAsync(ContractEvent event) {
+        producer.send(record(event.aggregateId(), event.type(), JSON.writeValueAsString(event)));
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    private static ProducerRecord<String, String> record(String key, String type, String body) {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.MEETINGS_INTAKE.name(), key, body);
         header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
         if (type != null) {
@@ -69,7 +82,10 @@ public final class IntakeProducer implements AutoCloseable {
         header(record, CloudEventHeaders.SUBJECT, "minutes/" + key);
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        Future<RecordMetadata> sent = producer.send(record);
+        return record;
+    }
+
+    private static RecordMetadata await(Future<RecordMetadata> sent) {
         try {
             return sent.get();
         } catch (InterruptedException e) {
