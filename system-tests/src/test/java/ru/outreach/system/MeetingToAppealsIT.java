@@ -1,0 +1,150 @@
+package ru.outreach.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static ru.outreach.system.Http.get;
+import static ru.outreach.system.Http.ok;
+import static ru.outreach.system.Http.post;
+import static ru.outreach.system.Http.put;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Across the services, each its own process: minutes signed in the meetings service become appeals and an instruction
+ * in the appeals service, which are answered, reported on and closed; the brief before a meeting survives the appeals
+ * service going down and comes back with it.
+ */
+class MeetingToAppealsIT {
+
+    private final SystemStack stack = SystemStack.get();
+    private final String meetings = stack.meetings.url() + "/api";
+    private final String appeals = stack.appeals.url() + "/api";
+
+    @Test
+    void minutesSignedInTheMeetingsServiceAreAnsweredAndClosedInTheAppealsService() {
+        LocalDate heldOn = LocalDate.now().minusDays(3);
+        String meetingId = heldMeetingWithSignedMinutes("Группа (e2e)", "Шахтёрский", heldOn);
+
+        JsonNode card = await().atMost(Duration.ofSeconds(60))
+                .until(() -> get(appeals + "/appeals/" + meetingId + ":RC1"), r -> r.status() == 200).body();
+        JsonNode secondCard = ok(get(appeals + "/appeals/" + meetingId + ":RC2"));
+        JsonNode instruction = await().atMost(Duration.ofSeconds(30))
+                .until(() -> get(appeals + "/instructions/" + meetingId + ":I1"), r -> r.status() == 200).body();
+        assertThat(card.path("territory").asString()).isEqualTo("Шахтёрский");
+        assertThat(card.path("citizen").path("fullName").asString()).isEqualTo("Петрова Анна Сергеевна");
+        assertThat(card.path("answerDueOn").asString()).isNotBlank();
+        assertThat(secondCard.path("state").asString()).isEqualTo("REGISTERED");
+        assertThat(instruction.path("executorDepartment").asString()).isEqualTo("Управление ЖКХ");
+        assertThat(instruction.path("dueOn").asString()).isEqualTo(heldOn.plusDays(30).toString());
+
+        String appeal = appeals + "/appeals/" + meetingId + ":RC1";
+        ok(post(appeal + "/assignment", Map.of("executorDepartment", "Управление ЖКХ")));
+        ok(post(appeal + "/answer", Map.of("text", "Крыша будет отремонтирована в мае", "answeredOn",
+                LocalDate.now().toString(), "answeredBy", "Козлов А.В.")));
+        String order = appeals + "/instructions/" + meetingId + ":I1";
+        ok(post(order + "/acceptance", Map.of()));
+        ok(post(order + "/reports", Map.of("text", "Освещение проверено, заменены 4 лампы",
+                "reportedOn", LocalDate.now().toString())));
+        assertThat(ok(get(order)).path("state").asString()).as("a report does not close").isEqualTo("REPORTED");
+        String controller = instruction.path("controller").asString();
+        ok(post(order + "/closing", Map.of("closedOn", LocalDate.now().toString(), "closedBy", controller)));
+
+        assertThat(ok(get(appeal)).path("state").asString()).isEqualTo("ANSWERED");
+        assertThat(ok(get(order)).path("state").asString()).isEqualTo("CLOSED");
+        List<ConsumerRecord<String, String>> instructionEvents = readUntil("instructions.v1", meetingId + ":I1", 4);
+        assertThat(instructionEvents).extracting(MeetingToAppealsIT::type)
+                .containsExactly("InstructionIssued", "InstructionAccepted", "InstructionReported", "InstructionClosed");
+        List<ConsumerRecord<String, String>> appealEvents = readUntil("appeals.v1", meetingId + ":RC1", 3);
+        assertThat(appealEvents).extracting(MeetingToAppealsIT::type)
+                .containsExactly("AppealRegistered", "AppealAssigned", "AppealAnswered");
+        assertThat(appealEvents).allSatisfy(record -> assertThat(record.value()).doesNotContain("Петрова"));
+    }
+
+    @Test
+    void theBriefBeforeAMeetingDegradesWhenTheAppealsServiceStopsAndRecoversWhenItStarts() {
+        String meetingId = heldMeetingWithSignedMinutes("Группа (brief e2e)", "Ключевской",
+                LocalDate.now().minusDays(2));
+        String brief = meetings + "/meetings/" + meetingId + "/brief";
+        JsonNode current = await().atMost(Duration.ofSeconds(60))
+                .until(() -> ok(get(brief)), b -> b.path("openProblems").path("openInstructions").asInt() == 1);
+        assertThat(current.path("freshness").asString()).isEqualTo("CURRENT");
+
+        stack.appeals.stop();
+        try {
+            JsonNode stale = ok(get(brief));
+            assertThat(stale.path("freshness").asString()).isEqualTo("STALE");
+            assertThat(stale.path("openProblems").path("openInstructions").asInt()).isEqualTo(1);
+            assertThat(get(meetings + "/meetings/" + meetingId).status()).as("meetings keep working").isEqualTo(200);
+        } finally {
+            stack.appeals.start();
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> ok(get(brief)).path("freshness").asString(), "CURRENT"::equals);
+    }
+
+    private String heldMeetingWithSignedMinutes(String groupName, String territory, LocalDate heldOn) {
+        String groupId = ok(post(meetings + "/groups", Map.of("name", groupName + " " + UUID.randomUUID(),
+                "leader", Map.of("fullName", "Иванов Иван Иванович"),
+                "secretary", Map.of("fullName", "Смирнова Ольга Петровна"),
+                "territories", List.of(territory)))).path("id").asString();
+        LocalDateTime at = heldOn.atTime(17, 0);
+        String meetingId = ok(post(meetings + "/meetings", Map.of("groupId", groupId, "territory", territory,
+                "venue", Map.of("name", "Дом культуры", "kind", "CULTURE"), "scheduledAt", at.toString())))
+                .path("id").asString();
+        String meeting = meetings + "/meetings/" + meetingId;
+        ok(post(meeting + "/venue-agreement", Map.of("agreedOn", heldOn.minusDays(7).toString())));
+        ok(post(meeting + "/announcement", Map.of("announcedOn", heldOn.minusDays(5).toString(),
+                "channels", List.of("OFFICIAL_SITE"))));
+        ok(post(meeting + "/holding", Map.of("heldAt", at.toString(), "residentsAttended", 25)));
+        ok(put(meeting + "/minutes", Map.of(
+                "receptionCards", List.of(
+                        Map.of("citizen", Map.of("fullName", "Петрова Анна Сергеевна", "postalAddress", "ул. Мира, 1"),
+                                "question", "Протекает крыша", "category", "HOUSING"),
+                        Map.of("citizen", Map.of("fullName", "Сидоров Пётр", "postalAddress", "ул. Мира, 2"),
+                                "question", "Яма во дворе", "category", "ROADS")),
+                "instructions", List.of(Map.of("text", "Проверить освещение", "executorDepartment",
+                        "Управление ЖКХ", "dueOn", heldOn.plusDays(30).toString())))));
+        ok(post(meeting + "/minutes/signature", Map.of("signedBy", "Иванов И.И.", "signedOn", heldOn.toString())));
+        return meetingId;
+    }
+
+    private List<ConsumerRecord<String, String>> readUntil(String topic, String key, int count) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+                return found.size() >= count;
+            });
+            return found;
+        }
+    }
+
+    private static String type(ConsumerRecord<String, String> record) {
+        return new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)
+                .replace("ru.outreach.", "");
+    }
+}

@@ -1,0 +1,126 @@
+package ru.outreach.system;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service started from its built jar as its own process, the way {@code ./run.sh} starts it. Its output goes to
+ * {@code target/system-tests/NAME.log}. The port is chosen once, so a stopped service comes back at the same address.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Map<String, String> environment;
+    private final Path log;
+    private Path jar;
+    private Process process;
+
+    ServiceProcess(String name, Map<String, String> environment) {
+        this.name = name;
+        this.log = Path.of("target", "system-tests", name + ".log");
+        this.port = freePort();
+        this.environment = new HashMap<>(environment);
+        this.environment.put("SERVER_PORT", String.valueOf(port));
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Starts the process and waits until its health is UP. */
+    ServiceProcess start() {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        try {
+            if (jar == null) {
+                jar = copyOfBuiltJar();
+                Files.deleteIfExists(log);
+            }
+            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                    "-jar", jar.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name, e);
+        }
+        await(name + " healthy").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited; see " + log.toAbsolutePath());
+                    }
+                    return healthy();
+                });
+        return this;
+    }
+
+    /** A copy, so that a build running meanwhile cannot pull the jar from under the process. */
+    private Path copyOfBuiltJar() throws IOException {
+        Path built = Path.of("..", name, "target", name + ".jar").toAbsolutePath().normalize();
+        if (!Files.exists(built)) {
+            throw new IllegalStateException(built + " is not built: run the tests through Maven from the root");
+        }
+        Files.createDirectories(log.getParent());
+        return Files.copy(built, log.resolveSibling(name + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Stops the process as an operator would (SIGTERM), and waits for it to end. */
+    void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    private boolean healthy() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
