@@ -74,8 +74,6 @@ class DeadlinesIT extends IntegrationTest {
 
             await().atMost(Duration.ofSeconds(20)).until(() -> types(topic, id).stream()
                     .filter("InstructionDueSoon"::equals).count() == 2);
-        } catch (AssertionError e) {
-            throw e;
         }
     }
 
