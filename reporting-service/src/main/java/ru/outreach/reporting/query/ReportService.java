@@ -1,8 +1,8 @@
 package ru.outreach.reporting.query;
 
-import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import ru.outreach.reporting.report.AppealsReport;
@@ -15,32 +15,68 @@ import ru.outreach.reporting.report.Period;
 
 /**
  * The head's reports as plain Java methods (the JSON API, the dashboard and the exports call them). {@code half} is
- * 1, 2 or null for the whole year; an invalid half or year is refused with a 400 problem naming the parameter.
+ * 1, 2 or null for the whole year. A year outside 2000..2100 or a half other than 1 or 2 is refused with
+ * {@link InvalidParameterException} (400, naming the parameter); an unknown group with 404.
  */
 @Service
 public class ReportService {
 
+    static final int MIN_YEAR = 2000;
+    static final int MAX_YEAR = 2100;
+
+    private final GroupsQuery groups;
+    private final AppealsQuery appeals;
+    private final ExecutorsQuery executors;
+    private final RankingQuery ranking;
+
+    /** For stubs in tests (a subclass that overrides the methods it needs); the others then fail. */
+    protected ReportService() {
+        this(null, null, null, null);
+    }
+
+    @Autowired
+    ReportService(GroupsQuery groups, AppealsQuery appeals, ExecutorsQuery executors, RankingQuery ranking) {
+        this.groups = groups;
+        this.appeals = appeals;
+        this.executors = executors;
+        this.ranking = ranking;
+    }
+
     public GroupsReport groups(int year, Integer half) {
-        return new GroupsReport(Period.of(year, half), null, List.of(), List.of());
+        return groups.groups(period(year, half));
     }
 
     public GroupMeetings groupMeetings(String groupId, int year, Integer half) {
-        return new GroupMeetings(groupId, groupId, Period.of(year, half), List.of());
+        return groups.meetings(Objects.requireNonNull(groupId, "groupId"), period(year, half));
     }
 
     public AppealsReport appeals(int year) {
-        return new AppealsReport(year, year - 1, List.of(), List.of(), List.of(), List.of(), List.of());
+        return appeals.appeals(year(year));
     }
 
     public CategoryTerritories categoryTerritories(String category, int year) {
-        return new CategoryTerritories(year, category, category, List.of());
+        return appeals.categoryTerritories(Objects.requireNonNull(category, "category"), year(year));
     }
 
     public ExecutorsReport executors(int year, Integer half) {
-        return new ExecutorsReport(Period.of(year, half), List.of());
+        return executors.executors(period(year, half));
     }
 
     public GroupRanking ranking(int year, Integer half) {
-        return new GroupRanking(Period.of(year, half), "", Map.of(), List.of());
+        return ranking.ranking(period(year, half));
+    }
+
+    static Period period(int year, Integer half) {
+        if (half != null && half != 1 && half != 2) {
+            throw new InvalidParameterException("half", half);
+        }
+        return Period.of(year(year), half);
+    }
+
+    static int year(int year) {
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw new InvalidParameterException("year", year);
+        }
+        return year;
     }
 }

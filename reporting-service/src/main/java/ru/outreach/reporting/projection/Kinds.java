@@ -1,0 +1,35 @@
+package ru.outreach.reporting.projection;
+
+/** The collections of the read models: fact documents and cell kinds (one collection per kind, named cells_kind). */
+public final class Kinds {
+
+    public static final String GROUPS = "groups";
+    public static final String MEETINGS = "meetings";
+    public static final String APPEALS = "appeals";
+    public static final String INSTRUCTIONS = "instructions";
+
+    /** Per year; dims: [total] [category, c] [territory, t] [channel, ch] [month, 01..12] [categoryTerritory, c, t]. */
+    public static final String APPEAL_CELLS = "appealYear";
+    /** Per month; dims: [groupId]; meetings by their day, minutes due by their due day. */
+    public static final String GROUP_CELLS = "groupMonth";
+    /** Per month; dims: [meetingId]; instructions issued at a meeting by issue month, and by due month. */
+    public static final String MEETING_INSTRUCTION_CELLS = "meetingInstructionMonth";
+    /** Per month of issue or assignment; dims: [department]. */
+    public static final String EXECUTOR_CELLS = "executorMonth";
+    /**
+     * Items still owing a step, per month of issue or assignment; dims: [instruction|appeal, department, dueOn] and
+     * [meetingInstruction, meetingId, dueOn]. "Overdue now" = those whose dueOn is before today.
+     */
+    public static final String OPEN_CELLS = "openMonth";
+
+    public static final java.util.List<String> FACTS = java.util.List.of(GROUPS, MEETINGS, APPEALS, INSTRUCTIONS);
+    public static final java.util.List<String> CELLS = java.util.List.of(APPEAL_CELLS, GROUP_CELLS,
+            MEETING_INSTRUCTION_CELLS, EXECUTOR_CELLS, OPEN_CELLS);
+
+    public static String collection(String cellKind) {
+        return "cells_" + cellKind;
+    }
+
+    private Kinds() {
+    }
+}
