@@ -1,0 +1,93 @@
+package ru.outreach.reporting.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import ru.outreach.reporting.report.AppealsReport;
+import ru.outreach.reporting.report.Comparison;
+
+class PdfExportTest {
+
+    private static final LocalDateTime AT = LocalDateTime.of(2026, 7, 3, 9, 30);
+
+    @Test
+    void groupsReportIsALandscapeA4WithRussianHeadingsAndFigures() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(Exports.groupsPdf(SampleReports.groups(), AT))) {
+            PDRectangle page = pdf.getPage(0).getMediaBox();
+            boolean turned = pdf.getPage(0).getRotation() % 180 != 0;
+            float width = turned ? page.getHeight() : page.getWidth();
+            float height = turned ? page.getWidth() : page.getHeight();
+            assertThat(Math.round(width)).as("A4 landscape width").isEqualTo(842);
+            assertThat(Math.round(height)).isEqualTo(595);
+            assertThat(embeddedFonts(pdf)).isTrue();
+            String text = text(pdf);
+            assertThat(text).contains("Отчёт о работе информационных групп", "Период: 1-е полугодие 2026 г.",
+                    "Сформировано: 03.07.2026 09:30", "Встречи, квартальное правило",
+                    "Группа № 1 «Северный»", "Итого", "выполнено (2)", "не выполнено (0)", "75,0 %",
+                    "Протоколы, сданные с опозданием или не сданные", "19.03.2026", "Средний срок исполнения");
+        }
+    }
+
+    @Test
+    void appealsReportShowsTheChangeWithItsSign() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(Exports.appealsPdf(SampleReports.appeals(), AT))) {
+            String text = text(pdf);
+            assertThat(text).contains("Сводный анализ обращений граждан", "2026 год в сравнении с 2025 годом",
+                    "Поступило обращений", "240", "200", "+40", "+20,0 %", "Доля ответов в срок", "87,5 %",
+                    "−2,5 п. п.", "Социальная защита", "+100,0 %", "Обращения по месяцам", "Январь");
+        }
+    }
+
+    @Test
+    void headerRowRepeatsWhenATableRunsOverPages() throws IOException {
+        List<Comparison> many = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            many.add(Comparison.of("t" + i, "Территория " + i, i, i + 1));
+        }
+        AppealsReport report = new AppealsReport(2026, 2025, List.of(), List.of(), many, List.of(), List.of());
+        try (PDDocument pdf = Loader.loadPDF(Exports.appealsPdf(report, AT))) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThan(1);
+            for (int p = 1; p <= pdf.getNumberOfPages(); p++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                String page = stripper.getText(pdf);
+                if (page.contains("Территория 1")) {
+                    assertThat(page).as("page %d", p).contains("Изменение, %");
+                }
+            }
+        }
+    }
+
+    @Test
+    void emptyReportSaysThereIsNoData() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(Exports.groupsPdf(SampleReports.emptyGroups(), AT))) {
+            assertThat(text(pdf)).contains("Нет данных за период");
+        }
+    }
+
+    private static String text(PDDocument pdf) throws IOException {
+        return new PDFTextStripper().getText(pdf).replace('\u00a0', ' ').replaceAll("\\s+", " ");
+    }
+
+    private static boolean embeddedFonts(PDDocument pdf) throws IOException {
+        for (var name : pdf.getPage(0).getResources().getFontNames()) {
+            PDFont font = pdf.getPage(0).getResources().getFont(name);
+            if (!font.isEmbedded()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
