@@ -4,6 +4,7 @@
 #   ./run.sh          build, start everything, stay in the foreground (Ctrl-C stops everything)
 #   ./run.sh stop     stop a stack started from another terminal
 #   ./run.sh status   show what is running
+#   ./run.sh start meetings-service appeals-service   start only these services (with the broker and the store)
 #
 # Environment:
 #   SKIP_BUILD=1                  start what was built last, without running Maven first
@@ -438,8 +439,21 @@ status() {
   [ "$any" = 1 ] || say "Nothing is running."
 }
 
+# start [NAME...]: keep only the named services
+only_services() {
+  local wanted=" $* " line kept=()
+  for line in "${SERVICES[@]}"; do
+    [[ $wanted == *" ${line%% *} "* ]] && kept+=("$line")
+  done
+  [ ${#kept[@]} -gt 0 ] || fail "no such service: $*; the services are: $(service_names | tr '\n' ' ')"
+  SERVICES=("${kept[@]}")
+}
+
 case "${1:-start}" in
-  start) start ;;
+  start)
+    shift || true
+    [ $# -eq 0 ] || only_services "$@"
+    start ;;
   stop) stop ;;
   status) status ;;
   *) fail "unknown command '$1'; use ./run.sh, ./run.sh stop or ./run.sh status" ;;

@@ -50,7 +50,8 @@ public class InstructionService {
         if (issuedOn.isAfter(today)) {
             throw new RuleViolationException("issuedOn", "error.date-in-future", issuedOn);
         }
-        if (request.dueOn().isBefore(today)) {
+        // a new order cannot be due already; one entered afterwards from a paper journal may be
+        if (issuedOn.equals(today) && request.dueOn().isBefore(today)) {
             throw new RuleViolationException("dueOn", "error.due-in-past", request.dueOn());
         }
         return issue(UUID.randomUUID().toString(), new Order(request.text(), request.executorDepartment().trim(),
