@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,7 +76,7 @@ public final class DemoYear {
         for (int y = year - 1; y <= year; y++) {
             for (int quarter = 1; quarter <= 4; quarter++) {
                 for (int g = 0; g < groups.size(); g++) {
-                    int count = skippedQuarter(g, y, quarter) ? 0 : 1 + new Random(seed + y * 100L + quarter * 10L + g).nextInt(4);
+                    int count = skippedQuarter(g, y, quarter) ? 0 : 1 + random(y * 100L + quarter * 10L + g).nextInt(4);
                     for (int k = 0; k < count; k++) {
                         plan.add(new int[] {g, y, quarter, k});
                     }
@@ -84,14 +85,14 @@ public final class DemoYear {
         }
         parallel("meetings", plan.size(), i -> {
             int[] p = plan.get(i);
-            meeting(groups.get(p[0]), p[1], p[2], new Random(seed * 31 + i));
+            meeting(groups.get(p[0]), p[1], p[2], random(1_000_000L + i));
         });
         int appealCount = (int) Math.round(2200 * scale);
-        parallel("appeals", 2 * appealCount, i -> appeal(i < appealCount ? year - 1 : year, new Random(seed * 17 + i)));
+        parallel("appeals", 2 * appealCount, i -> appeal(i < appealCount ? year - 1 : year, random(2_000_000L + i)));
         int instructionCount = (int) Math.round(450 * scale);
         parallel("instructions", 2 * instructionCount,
-                i -> instruction(i < instructionCount ? year - 1 : year, new Random(seed * 13 + i)));
-        parallel("items from minutes", intakeItems.size(), i -> intakeItem(intakeItems.get(i), new Random(seed + i)));
+                i -> instruction(i < instructionCount ? year - 1 : year, random(3_000_000L + i)));
+        parallel("items from minutes", intakeItems.size(), i -> intakeItem(intakeItems.get(i), random(4_000_000L + i)));
     }
 
     // ---- groups and meetings ------------------------------------------------------------------------------------
@@ -404,6 +405,11 @@ public final class DemoYear {
         return atReception && random.nextBoolean() ? Map.of("fullName", name, "postalAddress", address,
                 "phone", "+7 900 " + (100 + random.nextInt(900)) + "-" + (10 + random.nextInt(90)) + "-"
                         + (10 + random.nextInt(90))) : Map.of("fullName", name, "postalAddress", address);
+    }
+
+    /** A generator for one entity: well mixed, so neighbouring keys do not draw alike. */
+    private Random random(long key) {
+        return new Random(new SplittableRandom(seed * 1_000_003L + key).nextLong());
     }
 
     private static Dictionary.Category category(Random random) {
