@@ -49,11 +49,16 @@ class AppealsQuery {
         Map<String, Cell> now = new HashMap<>();
         Map<String, Cell> before = new HashMap<>();
         current.values().stream().filter(c -> "categoryTerritory".equals(c.dim(0)) && category.equals(c.dim(1)))
-                .forEach(c -> now.put("territory|" + c.dim(2), c));
+                .forEach(c -> now.put("territory|" + c.dim(2), territory(c)));
         previous.values().stream().filter(c -> "categoryTerritory".equals(c.dim(0)) && category.equals(c.dim(1)))
-                .forEach(c -> before.put("territory|" + c.dim(2), c));
+                .forEach(c -> before.put("territory|" + c.dim(2), territory(c)));
         return new CategoryTerritories(year, category, Labels.category(category),
                 axis(now, before, "territory", Set.of(), t -> t, true));
+    }
+
+    private static Cell territory(Cell categoryTerritory) {
+        return new Cell(categoryTerritory.period(), List.of("territory", categoryTerritory.dim(2)),
+                categoryTerritory.counts());
     }
 
     private Map<String, Cell> byDims(int year) {

@@ -1,0 +1,224 @@
+package ru.outreach.reporting.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import ru.outreach.kit.support.NotFoundException;
+import ru.outreach.reporting.fixture.Scenario;
+import ru.outreach.reporting.fixture.TestStore;
+import ru.outreach.reporting.projection.Envelope;
+import ru.outreach.reporting.projection.Projection;
+import ru.outreach.reporting.report.AppealsReport;
+import ru.outreach.reporting.report.Comparison;
+import ru.outreach.reporting.report.ExecutorsReport.ExecutorRow;
+import ru.outreach.reporting.report.GroupMeetings;
+import ru.outreach.reporting.report.GroupRanking;
+import ru.outreach.reporting.report.GroupsReport;
+import ru.outreach.reporting.report.GroupsReport.GroupFigures;
+
+/** Every figure of the reports on the hand-made scenario, fed straight into the projection over the in-memory store. */
+class ReportsTest {
+
+    private static TestStore store;
+    private static ReportService reports;
+
+    @BeforeAll
+    static void project() {
+        store = new TestStore();
+        Projection projection = new Projection(store.template(), new SimpleMeterRegistry());
+        projection.createIndexes();
+        List<Envelope> events = Scenario.events("", 0);
+        for (int i = 0; i < events.size(); i += 7) {
+            projection.apply(events.subList(i, Math.min(events.size(), i + 7)));
+        }
+        reports = service(store, Clock.fixed(Scenario.today(0).atTime(9, 0).atZone(ZoneId.of("Europe/Moscow"))
+                .toInstant(), ZoneId.of("Europe/Moscow")));
+    }
+
+    static ReportService service(TestStore store, Clock clock) {
+        CellReader cells = new CellReader(store.template());
+        GroupsQuery groups = new GroupsQuery(cells, store.template(), clock);
+        return new ReportService(groups, new AppealsQuery(cells), new ExecutorsQuery(cells, clock),
+                new RankingQuery(groups, clock));
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    @Test
+    void groupsOfTheYear() {
+        GroupsReport report = reports.groups(2026, null);
+        GroupFigures north = group(report, "G1");
+        assertThat(north.groupName()).isEqualTo("Север");
+        assertThat(List.of(north.meetingsPlanned(), north.meetingsHeld(), north.meetingsCancelled()))
+                .containsExactly(2L, 2L, 0L);
+        assertThat(north.residentsTotal()).as("a duplicate MeetingHeld with 99 residents changes nothing")
+                .isEqualTo(50);
+        assertThat(north.residentsAverage()).isEqualTo(25.0);
+        assertThat(List.of(north.minutesDue(), north.minutesOnTime())).containsExactly(2L, 1L);
+        assertThat(north.minutesOnTimeShare()).isEqualTo(0.5);
+        assertThat(north.questions()).as("the older MinutesRecorded of M2 (100 questions) changes nothing")
+                .isEqualTo(6);
+        assertThat(List.of(north.remarks(), north.proposals(), north.proposalsAccepted(), north.receptionCards(),
+                north.writtenAppeals())).containsExactly(2L, 3L, 1L, 1L, 2L);
+        assertThat(List.of(north.instructionsGiven(), north.instructionsClosed(), north.instructionsClosedOnTime(),
+                north.instructionsOverdueNow())).containsExactly(1L, 1L, 1L, 0L);
+        assertThat(north.averageDaysToClose()).isEqualTo(52.0);
+        assertThat(north.quarters()).extracting(GroupsReport.QuarterRule::rule)
+                .containsExactly("MET", "MET", "IN_PROGRESS", "NOT_STARTED");
+
+        GroupFigures south = group(report, "G2");
+        assertThat(List.of(south.meetingsPlanned(), south.meetingsHeld(), south.meetingsCancelled()))
+                .containsExactly(2L, 1L, 1L);
+        assertThat(south.quarters()).extracting(GroupsReport.QuarterRule::rule)
+                .as("Q2 ended with only a cancelled meeting").containsExactly("MET", "NOT_MET", "IN_PROGRESS",
+                        "NOT_STARTED");
+        assertThat(List.of(south.minutesDue(), south.minutesOnTime(), south.instructionsGiven(),
+                south.instructionsOverdueNow())).containsExactly(1L, 0L, 1L, 1L);
+        assertThat(south.averageDaysToClose()).isNull();
+
+        assertThat(report.total().meetingsHeld()).isEqualTo(3);
+        assertThat(report.total().residentsTotal()).isEqualTo(60);
+        assertThat(report.total().quarters()).extracting(GroupsReport.QuarterRule::rule)
+                .containsExactly("MET", "NOT_MET", "IN_PROGRESS", "NOT_STARTED");
+        assertThat(report.lateMinutes()).extracting(GroupsReport.LateMinutes::meetingId, GroupsReport.LateMinutes::daysLate)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("M3", 130L),
+                        org.assertj.core.groups.Tuple.tuple("M2", 6L));
+        assertThat(report.lateMinutes().get(0).handedOverOn()).isNull();
+    }
+
+    @Test
+    void halfYearsSplitTheFigures() {
+        GroupFigures north = group(reports.groups(2026, 1), "G1");
+        assertThat(north.meetingsHeld()).isEqualTo(2);
+        assertThat(north.quarters()).hasSize(2);
+        GroupFigures secondHalf = group(reports.groups(2026, 2), "G1");
+        assertThat(secondHalf.meetingsHeld()).isZero();
+        assertThat(secondHalf.minutesOnTimeShare()).isZero();
+    }
+
+    @Test
+    void groupMeetingsDrillDown() {
+        GroupMeetings meetings = reports.groupMeetings("G1", 2026, 1);
+        assertThat(meetings.groupName()).isEqualTo("Север");
+        assertThat(meetings.meetings()).extracting(GroupMeetings.MeetingRow::meetingId).containsExactly("M1", "M2");
+        GroupMeetings.MeetingRow m2 = meetings.meetings().get(1);
+        assertThat(m2.status()).isEqualTo("HELD");
+        assertThat(m2.minutesLate()).isTrue();
+        assertThat(m2.residentsAttended()).isEqualTo(20);
+        assertThat(meetings.meetings().get(0).minutesLate()).isFalse();
+        assertThat(reports.groupMeetings("G2", 2026, null).meetings()).extracting(GroupMeetings.MeetingRow::status)
+                .containsExactly("HELD", "CANCELLED");
+        assertThatThrownBy(() -> reports.groupMeetings("nobody", 2026, null)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void appealsOfTheYearBesideThePrevious() {
+        AppealsReport report = reports.appeals(2026);
+        Map<String, Comparison> totals = byKey(report.totals());
+        assertThat(totals.get("appeals").current()).isEqualTo(4);
+        assertThat(totals.get("appeals").previous()).isEqualTo(1);
+        assertThat(totals.get("answeredWithinTerm").current()).as("A2 answered within its extended term")
+                .isEqualTo(2);
+        assertThat(totals.get("answeredWithinTerm").previous()).isZero();
+        assertThat(totals.get("answeredWithinTermShare").current()).isEqualTo(1.0);
+        assertThat(totals.get("averageDaysToAnswer").current()).isEqualTo(36.0);
+        assertThat(totals.get("averageDaysToAnswer").previous()).isEqualTo(36.0);
+        assertThat(totals.get("extensions").current()).isEqualTo(1);
+        assertThat(totals.get("redirects").current()).isEqualTo(1);
+        assertThat(totals.get("repeated").current()).isEqualTo(1);
+        assertThat(totals.get("openAtEnd").current()).as("A3").isEqualTo(1);
+        assertThat(totals.get("openAtEnd").previous()).as("A5 answered only in January").isEqualTo(1);
+
+        Comparison roads = byKey(report.byCategory()).get("ROADS");
+        assertThat(roads.label()).isEqualTo("Дороги");
+        assertThat(List.of(roads.current(), roads.previous(), roads.change())).containsExactly(2.0, 1.0, 1.0);
+        assertThat(roads.changePercent()).isEqualTo(100.0);
+        assertThat(byKey(report.byCategory()).get("HOUSING").changePercent()).isNull();
+        assertThat(report.byCategory()).hasSize(12);
+        assertThat(byKey(report.byChannel()).get("MEETING").label()).isEqualTo("Выездная встреча");
+        assertThat(byKey(report.byChannel()).get("POST").current()).isEqualTo(1);
+        assertThat(report.byTerritory()).extracting(Comparison::key).containsExactly("Северный", "Южный");
+        assertThat(report.byMonth()).hasSize(12);
+        assertThat(report.byMonth()).extracting(Comparison::current)
+                .containsExactly(1.0, 1.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+        assertThat(report.byMonth().get(0).label()).isEqualTo("январь");
+        assertThat(report.byMonth().get(11).previous()).isEqualTo(1);
+    }
+
+    @Test
+    void categoryTerritories() {
+        var drill = reports.categoryTerritories("ROADS", 2026);
+        assertThat(drill.categoryLabel()).isEqualTo("Дороги");
+        Map<String, Comparison> territories = byKey(drill.byTerritory());
+        assertThat(territories.get("Северный").current()).isEqualTo(1);
+        assertThat(territories.get("Северный").previous()).isEqualTo(1);
+        assertThat(territories.get("Южный").current()).isEqualTo(1);
+        assertThat(territories.get("Южный").previous()).isZero();
+    }
+
+    @Test
+    void executors() {
+        Map<String, ExecutorRow> rows = reports.executors(2026, null).executors().stream()
+                .collect(Collectors.toMap(ExecutorRow::department, Function.identity()));
+        ExecutorRow housing = rows.get("Отдел ЖКХ");
+        assertThat(List.of(housing.instructionsAssigned(), housing.instructionsClosed(),
+                housing.instructionsClosedOnTime(), housing.instructionsOverdueNow(), housing.appealsAssigned(),
+                housing.appealsAnswered(), housing.appealsAnsweredOnTime(), housing.appealsOverdueNow(),
+                housing.extensionsAsked())).containsExactly(2L, 2L, 1L, 0L, 1L, 1L, 1L, 0L, 2L);
+        ExecutorRow roads = rows.get("Отдел дорог");
+        assertThat(List.of(roads.instructionsAssigned(), roads.instructionsClosed(), roads.instructionsOverdueNow(),
+                roads.appealsAssigned(), roads.appealsAnswered(), roads.appealsAnsweredOnTime(),
+                roads.appealsOverdueNow(), roads.extensionsAsked())).containsExactly(1L, 0L, 1L, 2L, 1L, 1L, 1L, 0L);
+        assertThat(reports.executors(2026, 2).executors()).as("nothing was assigned in the second half").isEmpty();
+    }
+
+    @Test
+    void ranking() {
+        GroupRanking ranking = reports.ranking(2026, 1);
+        assertThat(ranking.formula()).startsWith("Балл = 100 × (0,35 × Регулярность");
+        assertThat(ranking.weights().values().stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(1.0,
+                within(1e-9));
+        GroupRanking.RankedGroup first = ranking.groups().get(0);
+        assertThat(first.groupId()).isEqualTo("G1");
+        assertThat(first.rank()).isEqualTo(1);
+        assertThat(List.of(first.regularity(), first.minutesOnTime(), first.instructionsOnTime(),
+                first.residentsReached())).containsExactly(1.0, 0.5, 1.0, 1.0);
+        assertThat(first.score()).isEqualTo(87.5);
+        GroupRanking.RankedGroup second = ranking.groups().get(1);
+        assertThat(List.of(second.regularity(), second.minutesOnTime(), second.instructionsOnTime(),
+                second.residentsReached())).containsExactly(0.5, 0.0, 0.0, 0.2);
+        assertThat(second.score()).isEqualTo(20.5);
+    }
+
+    @Test
+    void invalidParametersAreNamed() {
+        assertThatThrownBy(() -> reports.groups(2026, 3)).isInstanceOfSatisfying(InvalidParameterException.class,
+                e -> assertThat(e.field()).isEqualTo("half"));
+        assertThatThrownBy(() -> reports.appeals(1999)).isInstanceOfSatisfying(InvalidParameterException.class,
+                e -> assertThat(e.field()).isEqualTo("year"));
+    }
+
+    private static GroupFigures group(GroupsReport report, String id) {
+        return report.groups().stream().filter(g -> id.equals(g.groupId())).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Comparison> byKey(List<Comparison> rows) {
+        return rows.stream().collect(Collectors.toMap(Comparison::key, Function.identity()));
+    }
+}
