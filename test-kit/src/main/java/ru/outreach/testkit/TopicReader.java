@@ -1,4 +1,4 @@
-package ru.outreach.meetings.it;
+package ru.outreach.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

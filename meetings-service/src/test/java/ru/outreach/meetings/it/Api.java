@@ -10,67 +10,19 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
+import ru.outreach.testkit.JsonApi;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The REST API as a secretary's client uses it; every call returns status and body, never throws on 4xx. */
-public final class Api {
+public final class Api extends JsonApi {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final RestClient http;
 
     public Api(RestClient http) {
-        this.http = http;
+        super(http);
     }
 
-    public record Response(HttpStatusCode status, MediaType contentType, JsonNode body) {
-        public String text(String field) {
-            return body.path(field).asString();
-        }
-    }
-
-    public Response call(HttpMethod method, String path, Object body, String language) {
-        RestClient.RequestBodySpec request = http.method(method).uri(path).accept(MediaType.APPLICATION_JSON,
-                MediaType.APPLICATION_PROBLEM_JSON);
-        if (language != null) {
-            request.header("Accept-Language", language);
-        }
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body instanceof String s ? s : JSON.writeValueAsString(body));
-        }
-        return request.exchange((req, res) -> {
-            String text = new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            return new Response(res.getStatusCode(), res.getHeaders().getContentType(),
-                    text.isEmpty() ? JSON.nullNode() : JSON.readTree(text));
-        });
-    }
-
-    /** A GET whose answer is text, such as the Prometheus scrape. */
-    public String callText(String path) {
-        return http.get().uri(path).retrieve().body(String.class);
-    }
-
-    public Response post(String path, Object body) {
-        return call(HttpMethod.POST, path, body, null);
-    }
-
-    public Response put(String path, Object body) {
-        return call(HttpMethod.PUT, path, body, null);
-    }
-
-    public Response get(String path) {
-        return call(HttpMethod.GET, path, null, null);
-    }
-
-    /** Posts and insists on a 2xx answer; returns the body. */
-    public JsonNode ok(HttpMethod method, String path, Object body) {
-        Response response = call(method, path, body, null);
-        if (!response.status().is2xxSuccessful()) {
-            throw new AssertionError(method + " " + path + " answered " + response.status() + ": " + response.body());
-        }
-        return response.body();
-    }
 
     // The steps of the secretary's work, with realistic bodies.
 

@@ -1,9 +1,11 @@
 package ru.outreach.meetings.it;
 
+import ru.outreach.testkit.TopicReader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static ru.outreach.meetings.it.TopicReader.header;
-import static ru.outreach.meetings.it.TopicReader.type;
+import static ru.outreach.testkit.TopicReader.header;
+import static ru.outreach.testkit.TopicReader.type;
 
 import java.time.Duration;
 import java.time.LocalDate;

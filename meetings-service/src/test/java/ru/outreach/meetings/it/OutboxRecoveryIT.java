@@ -1,5 +1,7 @@
 package ru.outreach.meetings.it;
 
+import ru.outreach.testkit.TopicReader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
