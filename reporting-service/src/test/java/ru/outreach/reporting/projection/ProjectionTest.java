@@ -1,0 +1,140 @@
+package ru.outreach.reporting.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Update;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import ru.outreach.events.appeals.AppealsEvent.AppealAnswered;
+import ru.outreach.events.appeals.AppealsEvent.AppealRegistered;
+import ru.outreach.reporting.fixture.Scenario;
+import ru.outreach.reporting.fixture.TestStore;
+
+/** Idempotence and order of the projection: the same cells whatever the batching, redelivery or replay. */
+class ProjectionTest {
+
+    private final TestStore store = new TestStore();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final Projection projection = new Projection(store.template(), registry);
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void oneBatchOrOneByOneGiveTheSameCells() {
+        List<Envelope> events = Scenario.events("", 0);
+        projection.apply(events);
+        Map<String, Object> together = snapshot();
+        projection.clear();
+        events.forEach(e -> projection.apply(List.of(e)));
+        Map<String, Object> oneByOne = snapshot();
+        assertThat(oneByOne.entrySet()).as("one by one")
+                .containsExactlyInAnyOrderElementsOf(together.entrySet());
+    }
+
+    @Test
+    void aReplayOfEverythingChangesNothing() {
+        List<Envelope> events = Scenario.events("", 0);
+        int applied = projection.apply(events);
+        Map<String, Object> once = snapshot();
+        assertThat(projection.apply(events)).isZero();
+        assertThat(snapshot()).isEqualTo(once);
+        assertThat(applied).as("all but the duplicate and the older version").isEqualTo(events.size() - 2);
+        assertThat(registry.get("reporting.events.ignored").tag("topic", "meetings.v1").counter().count())
+                .isEqualTo(2 + 22);
+    }
+
+    @Test
+    void anOlderVersionAfterANewerOneChangesNothing() {
+        AppealRegistered registered = new AppealRegistered("A", 1, "REGISTERED", "ROADS", "T", "POST",
+                LocalDate.of(2026, 1, 10), LocalDate.of(2026, 1, 10), LocalDate.of(2026, 1, 13),
+                LocalDate.of(2026, 2, 9), LocalDate.of(2026, 1, 17), true, false, false, null);
+        AppealAnswered answered = new AppealAnswered("A", 2, "ANSWERED", "ROADS", "T", null,
+                LocalDate.of(2026, 1, 20), LocalDate.of(2026, 2, 9), false, false);
+        projection.apply(List.of(envelope(registered), envelope(answered)));
+        Map<String, Object> after = snapshot();
+        projection.apply(List.of(envelope(registered)));
+        assertThat(snapshot()).isEqualTo(after);
+        Map<String, Long> total = cell("appealYear", "2026|total");
+        assertThat(total).containsEntry("appeals", 1L).containsEntry("answered", 1L);
+        assertThat(total.getOrDefault("openAtEnd", 0L)).isZero();
+    }
+
+    @Test
+    void aPendingDifferenceLeftByACrashIsAppliedOnce() {
+        projection.apply(Scenario.events("", 0));
+        Map<String, Object> expected = snapshot();
+        // as if the process died after writing the facts with their pending difference, before the cells:
+        // take the appeal A1's contribution out of the cells and leave it pending
+        AppealFacts a1 = store.template().findById("A1", AppealFacts.class, Kinds.APPEALS);
+        Cells contribution = a1.cells();
+        contribution.asMap().forEach((key, counts) -> {
+            Update undo = new Update();
+            counts.forEach((counter, n) -> undo.inc("c." + counter, -n));
+            store.template().updateFirst(query(where("_id").is(key.id())), undo, Kinds.collection(key.kind()));
+        });
+        store.template().save(a1.withPending(contribution.toPending()), Kinds.APPEALS);
+        assertThat(snapshot()).isNotEqualTo(expected);
+        assertThat(projection.repairPending()).isEqualTo(1);
+        assertThat(snapshot()).isEqualTo(expected);
+        assertThat(projection.repairPending()).isZero();
+    }
+
+    @Test
+    void cellsDiffDropsZeros() {
+        CellKey key = CellKey.of("k", "2026", "x");
+        Cells before = new Cells().add(key, "a", 1).add(key, "b", 2);
+        Cells after = new Cells().add(key, "a", 1).add(key, "b", 3).add(CellKey.of("k", "2026", "y"), "a", 1);
+        Cells diff = Cells.diff(before, after);
+        assertThat(diff.asMap()).hasSize(2);
+        assertThat(diff.get(key, "b")).isEqualTo(1);
+        assertThat(diff.asMap().get(key)).doesNotContainKey("a");
+        assertThat(Cells.diff(after, after).isEmpty()).isTrue();
+    }
+
+    private static Envelope envelope(ru.outreach.events.ContractEvent event) {
+        return new Envelope(ru.outreach.events.Topics.of(event).name(), EventReader.kindOf(event), event);
+    }
+
+    private Map<String, Long> cell(String kind, String id) {
+        Document doc = store.template().findById(id, Document.class, Kinds.collection(kind));
+        Map<String, Long> counts = new TreeMap<>();
+        doc.get("c", Document.class).forEach((k, v) -> counts.put(k, ((Number) v).longValue()));
+        return counts;
+    }
+
+    /** Every non-zero counter of every cell, and every fact document without its pending list. */
+    private Map<String, Object> snapshot() {
+        Map<String, Object> all = new TreeMap<>();
+        for (String kind : Kinds.CELLS) {
+            for (Document doc : store.template().findAll(Document.class, Kinds.collection(kind))) {
+                Document c = doc.get("c", Document.class);
+                c.forEach((counter, n) -> {
+                    if (((Number) n).longValue() != 0) {
+                        all.put(kind + "/" + doc.get("_id") + "/" + counter, ((Number) n).longValue());
+                    }
+                });
+            }
+        }
+        for (String collection : Kinds.FACTS) {
+            for (Document doc : store.template().findAll(Document.class, collection)) {
+                doc.remove("pending");
+                doc.remove("_class");
+                all.put(collection + "/" + doc.get("_id"), new TreeMap<>(doc).toString());
+            }
+        }
+        return all;
+    }
+}
