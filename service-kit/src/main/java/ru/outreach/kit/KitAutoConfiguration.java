@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import ru.outreach.kit.kafka.ConsumerProperties;
 import ru.outreach.kit.kafka.KafkaTopicsProperties;
 import ru.outreach.kit.outbox.OutboxProperties;
 
@@ -23,7 +24,7 @@ import ru.outreach.kit.outbox.OutboxProperties;
         "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
 @ComponentScan
 @EnableScheduling
-@EnableConfigurationProperties({OutboxProperties.class, KafkaTopicsProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, KafkaTopicsProperties.class, ConsumerProperties.class})
 public class KitAutoConfiguration {
 
     /** The administration's local time: dates of meetings and deadlines are local dates there. */

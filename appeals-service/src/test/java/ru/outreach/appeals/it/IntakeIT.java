@@ -91,7 +91,7 @@ class IntakeIT extends IntegrationTest {
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndThePartitionMovesOn() {
         String key = "m-" + UUID.randomUUID();
-        double deadBefore = metric("outreach_intake_dead_letters_total");
+        double deadBefore = metric("outreach_dead_letters_total");
         try (IntakeProducer producer = intake(); TopicReader deadLetters = reader("meetings.intake.v1.DLT")) {
             producer.send(key, "ru.outreach.MeetingIntakeReleased", "{not json");
             producer.send(key, "ru.outreach.SomethingElse", "{}");
@@ -105,7 +105,7 @@ class IntakeIT extends IntegrationTest {
             assertThat(TopicReader.header(dead.getFirst(), "kafka_dlt-exception-fqcn")).isNotBlank();
             assertThat(TopicReader.header(dead.getFirst(), "kafka_dlt-original-topic"))
                     .isEqualTo("meetings.intake.v1");
-            assertThat(metric("outreach_intake_dead_letters_total")).isEqualTo(deadBefore + 3);
+            assertThat(metric("outreach_dead_letters_total")).isEqualTo(deadBefore + 3);
         }
     }
 

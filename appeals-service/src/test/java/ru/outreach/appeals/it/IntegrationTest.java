@@ -12,9 +12,9 @@ import ru.outreach.testkit.ServiceIntegrationTest;
 @TestPropertySource(properties = {
         "outreach.terms.check-interval=300ms",
         "outreach.terms.check-initial-delay=0s",
-        "outreach.intake.retries=2",
-        "outreach.intake.retry-backoff=100ms",
-        "outreach.intake.retry-max-backoff=200ms"})
+        "outreach.consumer.retries=2",
+        "outreach.consumer.retry-backoff=100ms",
+        "outreach.consumer.retry-max-backoff=200ms"})
 public abstract class IntegrationTest extends ServiceIntegrationTest {
 
     protected Api api;

@@ -35,7 +35,7 @@ class OperationsIT extends IntegrationTest {
         assertThat(metric("outreach_terms_missed_total")).as("late registration").isEqualTo(missedBefore + 1);
         String scrape = api.callText("/actuator/prometheus");
         assertThat(scrape).contains("outreach_instructions_overdue", "outreach_outbox_pending",
-                "outreach_intake_dead_letters_total", "outreach_terms_missed_total{");
+                "outreach_dead_letters_total", "outreach_terms_missed_total{");
         await().atMost(Duration.ofSeconds(30)).until(() -> metric("outreach_outbox_pending") == 0.0);
         await().atMost(Duration.ofSeconds(30)).until(() -> api.callText("/actuator/prometheus")
                 .contains("kafka_consumer_fetch_manager_records_lag"));
