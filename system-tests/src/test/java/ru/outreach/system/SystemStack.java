@@ -19,6 +19,7 @@ final class SystemStack {
     final MongoServer store;
     final ServiceProcess appeals;
     final ServiceProcess meetings;
+    final ServiceProcess reporting;
 
     private SystemStack() {
         broker = new EmbeddedKafkaKraftBroker(1, 3);
@@ -36,6 +37,9 @@ final class SystemStack {
                 "SPRING_APPLICATION_JSON", """
                         {"resilience4j.circuitbreaker.instances.appeals.wait-duration-in-open-state": "2s",
                          "resilience4j.timelimiter.instances.appeals.timeout-duration": "2s"}"""));
+        reporting = new ServiceProcess("reporting-service", Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", broker.getBrokersAsString(),
+                "MONGODB_URI", storeUri + "/reporting"));
     }
 
     static synchronized SystemStack get() {
@@ -44,6 +48,7 @@ final class SystemStack {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "system-stack-stop"));
             stack.appeals.start();
             stack.meetings.start();
+            stack.reporting.start();
             running = stack;
         }
         return running;
@@ -54,6 +59,7 @@ final class SystemStack {
     }
 
     private void stop() {
+        reporting.stop();
         meetings.stop();
         appeals.stop();
         store.shutdownNow();
