@@ -62,15 +62,18 @@ final class AppealsLayout {
         if (report.byMonth() == null) {
             return List.of();
         }
-        return report.byMonth().stream().map(c -> c.label() != null && !c.label().isBlank() ? c
-                : new Comparison(c.key(), monthName(c.key()), c.current(), c.previous(), c.change(),
-                        c.changePercent())).toList();
+        return report.byMonth().stream().map(c -> new Comparison(c.key(),
+                c.label() != null && !c.label().isBlank() ? capital(c.label()) : monthName(c.key()), c.current(),
+                c.previous(), c.change(), c.changePercent())).toList();
+    }
+
+    private static String capital(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String monthName(String key) {
         try {
-            String name = Month.of(Integer.parseInt(key)).getDisplayName(TextStyle.FULL_STANDALONE, Formats.RUSSIAN);
-            return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            return capital(Month.of(Integer.parseInt(key)).getDisplayName(TextStyle.FULL_STANDALONE, Formats.RUSSIAN));
         } catch (RuntimeException notAMonth) {
             return key;
         }

@@ -34,6 +34,9 @@ final class GroupsLayout {
         headers.addAll(List.of("Жителей на встречах", "В среднем на встрече", "Протоколов к сдаче",
                 "Сдано в срок", "Доля сданных в срок"));
         float[] widths = widths(headers.size(), 3.2f);
+        for (int q = 0; q < quarters.size(); q++) {
+            widths[4 + q] = 1.6f;
+        }
         List<List<Cell>> rows = rows(report).map(g -> {
             List<Cell> row = new ArrayList<>(List.of(Cell.text(g.groupName()), Cell.count(g.meetingsPlanned()),
                     Cell.count(g.meetingsHeld()), Cell.count(g.meetingsCancelled())));

@@ -3,6 +3,8 @@ package ru.outreach.reporting.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,9 @@ class PdfExportTest {
 
     @Test
     void groupsReportIsALandscapeA4WithRussianHeadingsAndFigures() throws IOException {
-        try (PDDocument pdf = Loader.loadPDF(Exports.groupsPdf(SampleReports.groups(), AT))) {
+        byte[] bytes = Exports.groupsPdf(SampleReports.groups(), AT);
+        keep("groups.pdf", bytes);
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
             PDRectangle page = pdf.getPage(0).getMediaBox();
             boolean turned = pdf.getPage(0).getRotation() % 180 != 0;
             float width = turned ? page.getHeight() : page.getWidth();
@@ -41,7 +45,9 @@ class PdfExportTest {
 
     @Test
     void appealsReportShowsTheChangeWithItsSign() throws IOException {
-        try (PDDocument pdf = Loader.loadPDF(Exports.appealsPdf(SampleReports.appeals(), AT))) {
+        byte[] bytes = Exports.appealsPdf(SampleReports.appeals(), AT);
+        keep("appeals.pdf", bytes);
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
             String text = text(pdf);
             assertThat(text).contains("Сводный анализ обращений граждан", "2026 год в сравнении с 2025 годом",
                     "Поступило обращений", "240", "200", "+40", "+20,0 %", "Доля ответов в срок", "87,5 %",
@@ -75,6 +81,13 @@ class PdfExportTest {
         try (PDDocument pdf = Loader.loadPDF(Exports.groupsPdf(SampleReports.emptyGroups(), AT))) {
             assertThat(text(pdf)).contains("Нет данных за период");
         }
+    }
+
+    /** Leaves the file under target/exports for a look by eye. */
+    private static void keep(String name, byte[] bytes) throws IOException {
+        Path file = Path.of("target", "exports", name);
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
     }
 
     private static String text(PDDocument pdf) throws IOException {
