@@ -126,7 +126,7 @@ public record AppealFacts(@Id String id, long version, String state, String cate
             cells.add(executor, "appealsAnsweredOnTime", answeredWithinTerm() ? 1 : 0);
             cells.add(executor, "appealExtensions", extensions);
             if (settled == null && answerDueOn != null) {
-                cells.add(CellKey.of(Kinds.OPEN_CELLS, month, "appeal", department, answerDueOn.toString()), "open", 1);
+                OpenItems.add(cells, "appeal", department, month, answerDueOn);
             }
         }
         return cells;

@@ -81,7 +81,7 @@ public record InstructionFacts(@Id String id, long version, String state, String
             cells.add(executor, "instructionsClosedOnTime", closedOnTime() ? 1 : 0);
             cells.add(executor, "instructionExtensions", extensionsAsked);
             if (owesReport() && dueOn != null) {
-                cells.add(CellKey.of(Kinds.OPEN_CELLS, month, "instruction", department, dueOn.toString()), "open", 1);
+                OpenItems.add(cells, "instruction", department, month, dueOn);
             }
         }
         String meetingId = meetingId();
@@ -97,8 +97,7 @@ public record InstructionFacts(@Id String id, long version, String state, String
                 cells.add(due, "dueClosedOnTime", closedOnTime() ? 1 : 0);
             }
             if (owesReport() && dueOn != null) {
-                cells.add(CellKey.of(Kinds.OPEN_CELLS, month, "meetingInstruction", meetingId, dueOn.toString()),
-                        "open", 1);
+                OpenItems.add(cells, "meetingInstruction", meetingId, month, dueOn);
             }
         }
         return cells;

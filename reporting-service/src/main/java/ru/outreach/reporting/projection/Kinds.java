@@ -17,14 +17,17 @@ public final class Kinds {
     /** Per month of issue or assignment; dims: [department]. */
     public static final String EXECUTOR_CELLS = "executorMonth";
     /**
-     * Items still owing a step, per month of issue or assignment; dims: [instruction|appeal, department, dueOn] and
-     * [meetingInstruction, meetingId, dueOn]. "Overdue now" = those whose dueOn is before today.
+     * Items still owing a step, per month of issue or assignment (the cohort); dims: [type, key, due month] with type
+     * instruction|appeal (key: department) or meetingInstruction (key: meeting id). "Overdue now" = those due in a
+     * month before the current one, plus those of {@link #OPEN_DAY_CELLS} due this month before today.
      */
     public static final String OPEN_CELLS = "openMonth";
+    /** The same open items per due day ({@code 2026-07-15}); dims: [type, key, cohort month]. */
+    public static final String OPEN_DAY_CELLS = "openDay";
 
     public static final java.util.List<String> FACTS = java.util.List.of(GROUPS, MEETINGS, APPEALS, INSTRUCTIONS);
     public static final java.util.List<String> CELLS = java.util.List.of(APPEAL_CELLS, GROUP_CELLS,
-            MEETING_INSTRUCTION_CELLS, EXECUTOR_CELLS, OPEN_CELLS);
+            MEETING_INSTRUCTION_CELLS, EXECUTOR_CELLS, OPEN_CELLS, OPEN_DAY_CELLS);
 
     public static String collection(String cellKind) {
         return "cells_" + cellKind;

@@ -102,6 +102,11 @@ public class Projection {
         return changed;
     }
 
+    /** Adds counts to the cells with {@code $inc} upserts: for bulk loads that compute the cells from facts. */
+    public void addToCells(Cells delta) {
+        writeCells(delta);
+    }
+
     /** Applies the differences left pending by a crash (called at start-up). */
     public int repairPending() {
         int repaired = 0;

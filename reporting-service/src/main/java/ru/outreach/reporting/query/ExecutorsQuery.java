@@ -24,10 +24,12 @@ import ru.outreach.reporting.report.Period;
 class ExecutorsQuery {
 
     private final CellReader cells;
+    private final OverdueReader overdue;
     private final Clock clock;
 
-    ExecutorsQuery(CellReader cells, Clock clock) {
+    ExecutorsQuery(CellReader cells, OverdueReader overdue, Clock clock) {
         this.cells = cells;
+        this.overdue = overdue;
         this.clock = clock;
     }
 
@@ -40,13 +42,10 @@ class ExecutorsQuery {
             Map<String, Long> sums = byDepartment.computeIfAbsent(cell.dim(0), d -> new TreeMap<>());
             cell.counts().forEach((k, v) -> sums.merge(k, v, Long::sum));
         }
-        for (Cell cell : cells.read(Kinds.OPEN_CELLS, from, to)) {
-            String kind = cell.dim(0);
-            if (("instruction".equals(kind) || "appeal".equals(kind)) && cell.get("open") > 0
-                    && LocalDate.parse(cell.dim(2)).isBefore(today)) {
-                byDepartment.computeIfAbsent(cell.dim(1), d -> new TreeMap<>())
-                        .merge(kind + "OverdueNow", cell.get("open"), Long::sum);
-            }
+        for (String type : List.of("instruction", "appeal")) {
+            overdue.overdue(type, YearMonth.parse(from), YearMonth.parse(to), today).forEach((department, n) ->
+                    byDepartment.computeIfAbsent(department, d -> new TreeMap<>()).merge(type + "OverdueNow", n,
+                            Long::sum));
         }
         List<ExecutorRow> rows = byDepartment.entrySet().stream()
                 .map(e -> row(e.getKey(), e.getValue()))

@@ -38,11 +38,13 @@ import ru.outreach.reporting.report.Period;
 class GroupsQuery {
 
     private final CellReader cells;
+    private final OverdueReader overdue;
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    GroupsQuery(CellReader cells, MongoTemplate mongo, Clock clock) {
+    GroupsQuery(CellReader cells, OverdueReader overdue, MongoTemplate mongo, Clock clock) {
         this.cells = cells;
+        this.overdue = overdue;
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -72,13 +74,10 @@ class GroupsQuery {
             tally.heldByQuarter.merge(quarterKey(YearMonth.parse(cell.period())), cell.get("held"), Long::sum);
         }
         List<Cell> instructionCells = cells.read(Kinds.MEETING_INSTRUCTION_CELLS, from, to);
-        List<Cell> openCells = cells.read(Kinds.OPEN_CELLS, from, to).stream()
-                .filter(c -> "meetingInstruction".equals(c.dim(0)) && c.get("open") > 0
-                        && LocalDate.parse(c.dim(2)).isBefore(today))
-                .toList();
-        Set<String> meetingIds = new java.util.HashSet<>();
+        Map<String, Long> overdueByMeeting = overdue.overdue("meetingInstruction", YearMonth.parse(from),
+                YearMonth.parse(to), today);
+        Set<String> meetingIds = new java.util.HashSet<>(overdueByMeeting.keySet());
         instructionCells.forEach(c -> meetingIds.add(c.dim(0)));
-        openCells.forEach(c -> meetingIds.add(c.dim(1)));
         Map<String, String> groupOfMeeting = groupsOf(meetingIds);
         for (Cell cell : instructionCells) {
             String group = groupOfMeeting.get(cell.dim(0));
@@ -86,12 +85,12 @@ class GroupsQuery {
                 tallies.computeIfAbsent(group, GroupTally::new).add(cell.counts());
             }
         }
-        for (Cell cell : openCells) {
-            String group = groupOfMeeting.get(cell.dim(1));
+        overdueByMeeting.forEach((meetingId, n) -> {
+            String group = groupOfMeeting.get(meetingId);
             if (group != null) {
-                tallies.computeIfAbsent(group, GroupTally::new).overdueNow += cell.get("open");
+                tallies.computeIfAbsent(group, GroupTally::new).overdueNow += n;
             }
-        }
+        });
         return tallies;
     }
 

@@ -50,8 +50,9 @@ class ReportsTest {
 
     static ReportService service(TestStore store, Clock clock) {
         CellReader cells = new CellReader(store.template());
-        GroupsQuery groups = new GroupsQuery(cells, store.template(), clock);
-        return new ReportService(groups, new AppealsQuery(cells), new ExecutorsQuery(cells, clock),
+        OverdueReader overdue = new OverdueReader(cells);
+        GroupsQuery groups = new GroupsQuery(cells, overdue, store.template(), clock);
+        return new ReportService(groups, new AppealsQuery(cells), new ExecutorsQuery(cells, overdue, clock),
                 new RankingQuery(groups, clock));
     }
 
