@@ -42,8 +42,9 @@ class ExecutorsQuery {
             Map<String, Long> sums = byDepartment.computeIfAbsent(cell.dim(0), d -> new TreeMap<>());
             cell.counts().forEach((k, v) -> sums.merge(k, v, Long::sum));
         }
+        Map<String, Map<String, Long>> overdueNow = overdue.overdue(YearMonth.parse(from), YearMonth.parse(to), today);
         for (String type : List.of("instruction", "appeal")) {
-            overdue.overdue(type, YearMonth.parse(from), YearMonth.parse(to), today).forEach((department, n) ->
+            overdueNow.getOrDefault(type, Map.of()).forEach((department, n) ->
                     byDepartment.computeIfAbsent(department, d -> new TreeMap<>()).merge(type + "OverdueNow", n,
                             Long::sum));
         }

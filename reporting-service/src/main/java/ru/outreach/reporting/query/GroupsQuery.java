@@ -74,8 +74,8 @@ class GroupsQuery {
             tally.heldByQuarter.merge(quarterKey(YearMonth.parse(cell.period())), cell.get("held"), Long::sum);
         }
         List<Cell> instructionCells = cells.read(Kinds.MEETING_INSTRUCTION_CELLS, from, to);
-        Map<String, Long> overdueByMeeting = overdue.overdue("meetingInstruction", YearMonth.parse(from),
-                YearMonth.parse(to), today);
+        Map<String, Long> overdueByMeeting = overdue.overdue(YearMonth.parse(from), YearMonth.parse(to), today)
+                .getOrDefault("meetingInstruction", Map.of());
         Set<String> meetingIds = new java.util.HashSet<>(overdueByMeeting.keySet());
         instructionCells.forEach(c -> meetingIds.add(c.dim(0)));
         Map<String, String> groupOfMeeting = groupsOf(meetingIds);

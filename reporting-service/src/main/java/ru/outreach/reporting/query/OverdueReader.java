@@ -23,26 +23,28 @@ class OverdueReader {
         this.cells = cells;
     }
 
-    /** Overdue items of {@code type} per key (department or meeting id). */
-    Map<String, Long> overdue(String type, YearMonth from, YearMonth to, LocalDate today) {
-        Map<String, Long> overdue = new HashMap<>();
+    /** Overdue items per type (instruction, appeal, meetingInstruction) and key (department or meeting id). */
+    Map<String, Map<String, Long>> overdue(YearMonth from, YearMonth to, LocalDate today) {
+        Map<String, Map<String, Long>> overdue = new HashMap<>();
         String thisMonth = YearMonth.from(today).toString();
         for (Cell cell : cells.read(Kinds.OPEN_CELLS, from.toString(), to.toString())) {
-            if (type.equals(cell.dim(0)) && cell.dim(2).compareTo(thisMonth) < 0 && cell.get("open") != 0) {
-                overdue.merge(cell.dim(1), cell.get("open"), Long::sum);
+            if (cell.dim(2).compareTo(thisMonth) < 0 && cell.get("open") != 0) {
+                overdue.computeIfAbsent(cell.dim(0), t -> new HashMap<>()).merge(cell.dim(1), cell.get("open"),
+                        Long::sum);
             }
         }
         LocalDate firstDay = today.withDayOfMonth(1);
         if (today.isAfter(firstDay)) {
             for (Cell cell : cells.read(Kinds.OPEN_DAY_CELLS, firstDay.toString(), today.minusDays(1).toString())) {
                 String cohort = cell.dim(2);
-                if (type.equals(cell.dim(0)) && cohort.compareTo(from.toString()) >= 0
-                        && cohort.compareTo(to.toString()) <= 0 && cell.get("open") != 0) {
-                    overdue.merge(cell.dim(1), cell.get("open"), Long::sum);
+                if (cohort.compareTo(from.toString()) >= 0 && cohort.compareTo(to.toString()) <= 0
+                        && cell.get("open") != 0) {
+                    overdue.computeIfAbsent(cell.dim(0), t -> new HashMap<>()).merge(cell.dim(1), cell.get("open"),
+                            Long::sum);
                 }
             }
         }
-        overdue.values().removeIf(n -> n == 0);
+        overdue.values().forEach(byKey -> byKey.values().removeIf(n -> n == 0));
         return overdue;
     }
 }
