@@ -113,7 +113,8 @@
   async function api(path, what, init) {
     let response;
     try {
-      response = await fetch(path, Object.assign({headers: {Accept: 'application/json'}}, init || {}));
+      // the service words its refusals in the language asked for: the page is Russian
+      response = await fetch(path, Object.assign({headers: {Accept: 'application/json', 'Accept-Language': 'ru'}}, init || {}));
     } catch (e) {
       throw new ApiError(`Не удалось загрузить ${what}: сервис отчётов недоступен. Проверьте соединение и повторите.`);
     }
@@ -227,7 +228,7 @@
     const ok = result => result.status === 'fulfilled' ? result.value : null;
     [groups, appeals, executors, ranking].filter(r => r.status === 'rejected')
       .forEach(r => showError(r.reason instanceof ApiError ? r.reason.message : 'Не удалось показать отчёт: ' + r.reason));
-    safely(() => renderKpis(ok(groups), ok(appeals)));
+    safely(() => renderKpis(ok(groups), ok(appeals), groups.status === 'rejected', appeals.status === 'rejected'));
     safely(() => renderGroups(ok(groups), groups.status === 'rejected'));
     safely(() => renderAppeals(ok(appeals), appeals.status === 'rejected'));
     safely(() => renderExecutors(ok(executors), executors.status === 'rejected'));
@@ -256,25 +257,27 @@
 
   // ---------- key figures ----------
 
-  function renderKpis(groups, appeals) {
+  function renderKpis(groups, appeals, groupsFailed, appealsFailed) {
     const total = groups && active(groups.total) ? groups.total : null;
+    const noGroups = groupsFailed ? 'Отчёт не загружен' : NO_DATA;
+    const noAppeals = appealsFailed ? 'Отчёт не загружен' : NO_DATA;
     const figure = key => appeals && (appeals.totals || []).find(c => c.key === key);
     const appealsCount = figure('appeals') && (figure('appeals').current || figure('appeals').previous) ? figure('appeals') : null;
     const inTerm = figure('answeredWithinTermShare');
     const appealsNote = appeals ? `за ${appeals.year} год` : '';
     const cards = [
       ['kpi-meetings', 'Проведено встреч', total ? fmtInt(total.meetingsHeld) : '—',
-        total ? `из ${fmtInt(total.meetingsPlanned)} запланированных` : NO_DATA],
+        total ? `из ${fmtInt(total.meetingsPlanned)} запланированных` : noGroups],
       ['kpi-residents', 'Жителей на встречах', total ? fmtInt(total.residentsTotal) : '—',
-        total ? `в среднем ${fmt(total.residentsAverage)} на встрече` : NO_DATA],
+        total ? `в среднем ${fmt(total.residentsAverage)} на встрече` : noGroups],
       ['kpi-minutes', 'Протоколы сданы в срок', total && total.minutesDue ? pct(total.minutesOnTimeShare) : '—',
-        total ? `${fmtInt(total.minutesOnTime)} из ${fmtInt(total.minutesDue)}` : NO_DATA],
+        total ? `${fmtInt(total.minutesOnTime)} из ${fmtInt(total.minutesDue)}` : noGroups],
       ['kpi-appeals', 'Обращений граждан', appealsCount ? fmtInt(appealsCount.current) : '—',
-        appealsCount ? `${appealsNote}; ${changeText(appealsCount, false)} к ${appeals.previousYear}` : NO_DATA],
+        appealsCount ? `${appealsNote}; ${changeText(appealsCount, false)} к ${appeals.previousYear}` : noAppeals],
       ['kpi-in-term', 'Ответы в срок', inTerm && appealsCount && appealsCount.current ? pct(inTerm.current) : '—',
-        inTerm && appealsCount && appealsCount.current ? `${appealsNote}; в ${appeals.previousYear} — ${pct(inTerm.previous)}` : NO_DATA],
+        inTerm && appealsCount && appealsCount.current ? `${appealsNote}; в ${appeals.previousYear} — ${pct(inTerm.previous)}` : noAppeals],
       ['kpi-overdue', 'Поручений просрочено сейчас', total ? fmtInt(total.instructionsOverdueNow) : '—',
-        total ? `из ${fmtInt(total.instructionsGiven)} данных на встречах` : NO_DATA]
+        total ? `из ${fmtInt(total.instructionsGiven)} данных на встречах` : noGroups]
     ];
     put('kpis', cards.map(([id, title, value, note]) => el('li', {class: 'kpi' + (id === 'kpi-overdue' && total && total.instructionsOverdueNow > 0 ? ' alarm' : ''), id},
       el('span', {class: 'kpi-title', text: title}),
@@ -498,7 +501,7 @@
       .some(list => (list || []).some(c => c.current || c.previous));
     if (!report || !hasData) {
       ['appeals-totals', 'appeals-channels', 'appeals-categories', 'appeals-territories', 'appeals-months',
-        'chart-categories', 'chart-territories'].forEach(id => put(id, id === 'appeals-totals' ? empty(text) : null));
+        'chart-categories', 'chart-territories'].forEach(id => put(id, id.startsWith('chart') || id === 'appeals-totals' ? empty(text) : null));
       return;
     }
     const section = (id, caption, first, rows, options) =>

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Pdf;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -153,21 +158,36 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void anEmptyPeriodSaysSo() {
+    void anEmptyPeriodSaysSo() throws IOException {
         open("/?year=2030&half=2");
 
         assertThat(text("#groups-table")).isEqualTo("Нет данных за период");
         assertThat(text("#kpi-meetings .kpi-note")).isEqualTo("Нет данных за период");
         assertThat(text("#ranking-table")).isEqualTo("Нет данных за период");
+        browser.screenshot("dashboard-empty");
     }
 
     @Test
-    void aRefusalOfTheApiIsShownPlainly() {
+    void aRefusalOfTheApiIsShownPlainly() throws IOException {
         open("/?year=1990");
 
         WebElement error = browser.driver.findElement(By.id("error"));
         assertThat(error.isDisplayed()).isTrue();
-        assertThat(error.getText()).contains("Не удалось загрузить отчёт о работе групп", "(код 400)");
+        assertThat(error.getText()).contains("Не удалось загрузить отчёт о работе групп", "year", "(код 400)");
+        browser.screenshot("dashboard-error");
+    }
+
+    @Test
+    void thePagePrintsOnA4Landscape() throws IOException {
+        open("/?year=2026");
+
+        PrintOptions options = new PrintOptions();
+        options.setOrientation(PrintOptions.Orientation.LANDSCAPE);
+        options.setBackground(true);
+        Pdf printed = browser.driver.print(options);
+        Path file = Path.of("target", "screenshots", "dashboard-print.pdf");
+        Files.write(file, Base64.getDecoder().decode(printed.getContent()));
+        assertThat(Files.size(file)).isPositive();
     }
 
     private void open(String path) {
