@@ -571,7 +571,7 @@
     const formula = report && report.formula;
     const weightText = Object.entries(weights).map(([k, w]) => `${WEIGHT_NAMES[k] || k} — ${exact.format(w)}`).join('; ');
     put('ranking-formula', formula ? [el('strong', {text: 'Формула: '}), formula, weightText ? el('br') : null,
-      weightText ? el('span', {class: 'weights', text: 'Веса: ' + weightText + '.'}) : null] : null);
+      weightText ? el('span', {class: 'weights', text: 'Веса: ' + weightText + '.'}) : null] : null).hidden = !formula;
     if (!groups.length) {
       put('ranking-table', empty(failed ? 'Отчёт не загружен.' : NO_DATA));
       return;

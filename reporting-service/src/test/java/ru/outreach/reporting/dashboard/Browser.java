@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -22,6 +24,9 @@ final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+
+    static final String MISSING = "no Chromium: install Debian's chromium and chromium-driver (" + CHROMIUM + ", "
+            + CHROMEDRIVER + ") to run the browser test; ./test.sh does so when run as root";
 
     private final Path profile;
     private final ChromeDriverService service;
@@ -56,7 +61,7 @@ final class Browser implements AutoCloseable {
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Path target = Path.of("target", "screenshots", name + ".png");
         Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         return target;
     }
 
@@ -84,7 +89,7 @@ final class Browser implements AutoCloseable {
 
     private static void deleteQuietly(Path directory) {
         try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,78 @@
+package ru.outreach.reporting.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * The admin button of the dashboard: it asks before it starts, then shows the rebuild's progress until it is done.
+ * A service of its own (the rebuild drops the read models), on empty topics.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(partitions = 1)
+class DashboardRebuildIT {
+
+    private static final MongoServer STORE = new MongoServer(new MemoryBackend());
+    private static final String STORE_URI = STORE.bindAndGetConnectionString() + "/reporting";
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> STORE_URI);
+    }
+
+    @BeforeAll
+    static void browser() throws IOException {
+        if (Browser.available()) {
+            browser = new Browser(1366, 768);
+        }
+    }
+
+    @BeforeEach
+    void needsChromium() {
+        assumeTrue(browser != null, Browser.MISSING);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        STORE.shutdownNow();
+    }
+
+    @Test
+    void rebuildAsksFirstAndShowsItsProgressToTheEnd() throws IOException {
+        browser.driver.get("http://127.0.0.1:" + port + "/");
+        browser.waiting().until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
+
+        browser.driver.findElement(By.id("rebuild")).click();
+        browser.waiting().until(ExpectedConditions.alertIsPresent()).accept();
+
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("rebuild-status"),
+                "Перестройка завершена"));
+        assertThat(browser.driver.findElement(By.id("rebuild")).isEnabled()).isTrue();
+        browser.driver.executeScript("document.getElementById('admin').scrollIntoView()");
+        browser.screenshot("dashboard-rebuild");
+    }
+}
