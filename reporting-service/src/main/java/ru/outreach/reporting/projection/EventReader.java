@@ -1,11 +1,9 @@
 package ru.outreach.reporting.projection;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 import ru.outreach.events.CloudEventHeaders;
 import ru.outreach.events.ContractEvent;
@@ -17,9 +15,7 @@ import ru.outreach.events.meetings.MeetingsEvent.MinutesHandedOver;
 import ru.outreach.events.meetings.MeetingsEvent.MinutesRecorded;
 import ru.outreach.events.meetings.MeetingsEvent.MinutesSigned;
 import ru.outreach.events.meetings.MeetingsEvent.ProposalEvaluated;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import ru.outreach.kit.kafka.ContractEventReader;
 
 /**
  * Reads a record of the three topics: the record class from {@code ce_type}, the body as its JSON (unknown fields are
@@ -28,8 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EventReader {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final Map<String, Topic<?>> TOPICS = Map.of(
             Topics.MEETINGS.name(), Topics.MEETINGS,
             Topics.APPEALS.name(), Topics.APPEALS,
@@ -42,23 +36,11 @@ public final class EventReader {
         if (topic == null) {
             throw new UnreadableEventException("Not a topic of the read models: " + record.topic(), null);
         }
-        String type = header(record, CloudEventHeaders.TYPE);
-        Class<? extends ContractEvent> eventClass = topic.typeOf(type == null ? "" : type)
-                .orElseThrow(() -> new UnreadableEventException("Unknown ce_type " + type + " on " + topic.name(),
-                        null));
-        if (record.value() == null) {
-            throw new UnreadableEventException("Empty body of " + type, null);
-        }
-        ContractEvent event;
-        try {
-            event = JSON.readValue(record.value(), eventClass);
-        } catch (JacksonException e) {
-            throw new UnreadableEventException("Body is not the JSON of " + type + ": " + e.getOriginalMessage(), e);
-        }
+        ContractEvent event = ContractEventReader.read(topic, record);
         if (event.aggregateId() == null) {
-            throw new UnreadableEventException("No aggregate id in " + type, null);
+            throw new UnreadableEventException("No aggregate id in " + event.type(), null);
         }
-        return new Envelope(topic.name(), subjectKind(header(record, CloudEventHeaders.SUBJECT), event), event);
+        return new Envelope(topic.name(), subjectKind(ContractEventReader.header(record, CloudEventHeaders.SUBJECT), event), event);
     }
 
     /** {@code minutes} of {@code minutes/M-1}; without a header, from the event's type. */
@@ -78,11 +60,6 @@ public final class EventReader {
             case ru.outreach.events.appeals.InstructionsEvent e -> "instruction";
             default -> "unknown";
         };
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private EventReader() {

@@ -10,6 +10,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
+import ru.outreach.kit.kafka.UnreadableRecordException;
+
 /**
  * The live consumer of {@code meetings.v1}, {@code appeals.v1} and {@code instructions.v1}: a batch at a time into
  * the projection. A record that cannot be read fails alone: the records before it are applied, the error handler
@@ -32,7 +34,7 @@ class ProjectionListener {
         for (int i = 0; i < records.size(); i++) {
             try {
                 events.add(EventReader.read(records.get(i)));
-            } catch (UnreadableEventException e) {
+            } catch (UnreadableRecordException e) {
                 projection.apply(events);
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
             }

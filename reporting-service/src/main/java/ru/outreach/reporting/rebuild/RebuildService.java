@@ -26,13 +26,13 @@ import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import ru.outreach.kit.kafka.UnreadableRecordException;
 import ru.outreach.events.Topics;
 import ru.outreach.kit.support.StateConflictException;
 import ru.outreach.reporting.projection.Envelope;
 import ru.outreach.reporting.projection.EventReader;
 import ru.outreach.reporting.projection.Projection;
 import ru.outreach.reporting.projection.ProjectionListenerIds;
-import ru.outreach.reporting.projection.UnreadableEventException;
 import ru.outreach.reporting.report.RebuildProgress;
 import ru.outreach.reporting.report.RebuildProgress.TopicProgress;
 
@@ -140,7 +140,7 @@ public class RebuildService {
                 topics.get(record.topic())[0]++;
                 try {
                     events.add(EventReader.read(record));
-                } catch (UnreadableEventException e) {
+                } catch (UnreadableRecordException e) {
                     log.warn("Rebuild skips {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                             e.getMessage());
                 }

@@ -33,7 +33,7 @@ class DeadLetterIT extends IntegrationTest {
     @Test
     void poisonGoesToTheDeadLetterTopicAndThePartitionMovesOn() {
         String key = "poison-" + UUID.randomUUID();
-        double before = registry.get("reporting.dead.letters").tag("topic", "appeals.v1").counter().count();
+        double before = registry.get("outreach.dead.letters").tag("topic", "appeals.v1").counter().count();
         ProducerRecord<String, String> poison = new ProducerRecord<>("appeals.v1", key, "{not json");
         header(poison, "ce_type", "ru.outreach.AppealRegistered");
         producer.send(poison);
@@ -59,7 +59,7 @@ class DeadLetterIT extends IntegrationTest {
             AppealsReport report = get("/api/reports/appeals?year=2019", AppealsReport.class);
             assertThat(report.totals().get(0).current()).isEqualTo(1);
         });
-        assertThat(registry.get("reporting.dead.letters").tag("topic", "appeals.v1").counter().count())
+        assertThat(registry.get("outreach.dead.letters").tag("topic", "appeals.v1").counter().count())
                 .isEqualTo(before + 1);
         assertThat(registry.get("reporting.events.applied").tag("topic", "appeals.v1").counter().count())
                 .isPositive();

@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "outreach.reporting.retries=1", "outreach.reporting.retry-backoff=50ms"})
+                "outreach.consumer.retries=1", "outreach.consumer.retry-backoff=50ms"})
 @EmbeddedKafka(partitions = 3)
 @Import(IntegrationTest.FixedClock.class)
 public abstract class IntegrationTest {

@@ -1,5 +1,7 @@
 package ru.outreach.reporting.projection;
 
+import ru.outreach.kit.kafka.UnreadableRecordException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,11 +39,11 @@ class EventReaderTest {
     @Test
     void poisonIsUnreadable() {
         assertThatThrownBy(() -> EventReader.read(record("appeals.v1", "ru.outreach.Nonsense", null, "{}")))
-                .isInstanceOf(UnreadableEventException.class).hasMessageContaining("Unknown ce_type");
+                .isInstanceOf(UnreadableRecordException.class).hasMessageContaining("Unknown ce_type");
         assertThatThrownBy(() -> EventReader.read(record("appeals.v1", "ru.outreach.AppealClosed", null, "{oops")))
-                .isInstanceOf(UnreadableEventException.class);
+                .isInstanceOf(UnreadableRecordException.class);
         assertThatThrownBy(() -> EventReader.read(record("appeals.v1", "ru.outreach.AppealClosed", null,
-                "{\"version\":1}"))).isInstanceOf(UnreadableEventException.class).hasMessageContaining("aggregate id");
+                "{\"version\":1}"))).isInstanceOf(UnreadableRecordException.class).hasMessageContaining("aggregate id");
     }
 
     private static ConsumerRecord<String, String> record(String topic, String type, String subject, String body) {
