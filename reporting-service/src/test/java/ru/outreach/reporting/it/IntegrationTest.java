@@ -1,6 +1,5 @@
 package ru.outreach.reporting.it;
 
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -13,46 +12,27 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
+import org.springframework.test.context.TestPropertySource;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import ru.outreach.events.CloudEventHeaders;
 import ru.outreach.events.ContractEvent;
 import ru.outreach.reporting.fixture.Scenario;
 import ru.outreach.reporting.projection.Envelope;
+import ru.outreach.testkit.ServiceIntegrationTest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole service over real HTTP, with a real Kafka broker (embedded KRaft) and the MongoDB-compatible store in
- * memory; today is {@link Scenario#today(int) 2026-07-20}. Subclasses share one application context: use fresh ids.
+ * The reporting service over real HTTP with a real broker and the store (see {@link ServiceIntegrationTest});
+ * today is {@link Scenario#today(int) 2026-07-20}. Subclasses share one application context: use fresh ids.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "outreach.consumer.retries=1", "outreach.consumer.retry-backoff=50ms"})
-@EmbeddedKafka(partitions = 3)
+@TestPropertySource(properties = {"outreach.consumer.retries=1", "outreach.consumer.retry-backoff=50ms"})
 @Import(IntegrationTest.FixedClock.class)
-public abstract class IntegrationTest {
+public abstract class IntegrationTest extends ServiceIntegrationTest {
 
-    static final MongoServer STORE = new MongoServer(new MemoryBackend());
-    static final String STORE_URI = STORE.bindAndGetConnectionString() + "/reporting";
     protected static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> STORE_URI);
-    }
 
     @TestConfiguration
     static class FixedClock {
@@ -63,19 +43,10 @@ public abstract class IntegrationTest {
         }
     }
 
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected EmbeddedKafkaBroker broker;
-
-    protected RestClient http;
     protected KafkaProducer<String, String> producer;
 
     @BeforeEach
-    void clients() {
-        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .requestFactory(new JdkClientHttpRequestFactory(HttpClient.newHttpClient())).build();
+    void producer() {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
                 new StringSerializer(), new StringSerializer());
