@@ -190,8 +190,8 @@ EOF
 format_kafka_storage() {
   local classpath=$1 cluster_id
   [ -f "$STATE/kafka/meta.properties" ] && return
-  # A cluster id is 16 random bytes in URL-safe base64 without padding.
-  cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | cut -c1-22)
+  # Kafka's own generator: it never starts an id with '-', which the tool would take for an option
+  cluster_id=$(java -cp "$classpath" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
   say "Formatting the broker's storage in $STATE/kafka (cluster id $cluster_id)"
   if ! java -cp "$classpath" kafka.tools.StorageTool format -t "$cluster_id" -c "$STATE/config/kafka.properties" \
       >"$LOGS/kafka-format.log" 2>&1; then
