@@ -76,7 +76,7 @@ public final class DemoYear {
         for (int y = year - 1; y <= year; y++) {
             for (int quarter = 1; quarter <= 4; quarter++) {
                 for (int g = 0; g < groups.size(); g++) {
-                    int count = skippedQuarter(g, y, quarter) ? 0 : 1 + random(y * 100L + quarter * 10L + g).nextInt(4);
+                    int count = skippedQuarter(g, y, quarter) ? 0 : 2 + random(y * 100L + quarter * 10L + g).nextInt(4);
                     for (int k = 0; k < count; k++) {
                         plan.add(new int[] {g, y, quarter, k});
                     }
@@ -100,13 +100,13 @@ public final class DemoYear {
     /** Group {id, name, territory1, territory2}. */
     private List<String[]> groups() {
         List<String[]> groups = new ArrayList<>();
-        for (int g = 0; g < 8; g++) {
+        for (int g = 0; g < 10; g++) {
             String name = "Информационная группа № " + (g + 1);
             String first = Dictionary.TERRITORIES.get(g);
-            String second = Dictionary.TERRITORIES.get((g + 8) % Dictionary.TERRITORIES.size());
+            String second = Dictionary.TERRITORIES.get((g + 10) % Dictionary.TERRITORIES.size());
             JsonNode created = api.post(meetings + "/groups", Map.of("name", name,
                     "leader", Map.of("fullName", Dictionary.LEADERS.get(g), "position", "заместитель Главы Администрации"),
-                    "secretary", Map.of("fullName", Dictionary.SURNAMES.get(g) + " " + Dictionary.INITIALS.get(g),
+                    "secretary", Map.of("fullName", Dictionary.SURNAMES.get(g) + " " + Dictionary.INITIALS.get(g % Dictionary.INITIALS.size()),
                             "position", "главный специалист"),
                     "members", List.of(Map.of("fullName", "Представитель УЖКХ", "position", "начальник отдела")),
                     "territories", List.of(first, second),
