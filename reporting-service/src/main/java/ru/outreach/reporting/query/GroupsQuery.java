@@ -55,7 +55,8 @@ class GroupsQuery {
         Map<String, String> names = names();
         List<GroupFigures> groups = tallies.values().stream()
                 .map(t -> figures(t, names.getOrDefault(t.groupId, t.groupId), period, today))
-                .sorted(Comparator.comparing(GroupFigures::groupName).thenComparing(GroupFigures::groupId))
+                .sorted(Comparator.comparing(GroupFigures::groupName, NaturalOrder.NAMES)
+                        .thenComparing(GroupFigures::groupId))
                 .toList();
         return new GroupsReport(period, total(tallies.values(), groups, period, today), groups,
                 lateMinutes(period, today, names));
