@@ -6,14 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 import ru.outreach.testkit.JsonApi;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The REST API as the general department, executors and the control department use it; never throws on 4xx. */
 public final class Api extends JsonApi {
@@ -23,7 +20,6 @@ public final class Api extends JsonApi {
     public Api(RestClient http) {
         super(http);
     }
-
 
     public JsonNode post200(String path, Object body) {
         return ok(HttpMethod.POST, path, body);

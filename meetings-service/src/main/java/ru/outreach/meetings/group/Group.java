@@ -1,7 +1,5 @@
 package ru.outreach.meetings.group;
 
-import java.util.List;
-
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import ru.outreach.events.meetings.MeetingsEvent.GroupChanged;

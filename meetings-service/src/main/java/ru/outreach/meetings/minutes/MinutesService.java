@@ -21,7 +21,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import ru.outreach.meetings.meeting.Meeting;
 import ru.outreach.meetings.meeting.MeetingService;
-import ru.outreach.meetings.minutes.MinutesContent.ProposalOutcome;
 import ru.outreach.kit.outbox.AggregateStore;
 import ru.outreach.kit.support.NotFoundException;
 import ru.outreach.kit.support.StateConflictException;

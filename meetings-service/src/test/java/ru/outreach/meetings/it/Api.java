@@ -6,23 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 import ru.outreach.testkit.JsonApi;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 /** The REST API as a secretary's client uses it; every call returns status and body, never throws on 4xx. */
 public final class Api extends JsonApi {
-
 
     public Api(RestClient http) {
         super(http);
     }
-
 
     // The steps of the secretary's work, with realistic bodies.
 
