@@ -287,16 +287,19 @@ start_service() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
-# kcat, to read the topics; optional, so nothing here may stop the start
+# kcat and jq, for the README's walkthrough; optional, so nothing here may stop the start
 
-offer_kcat() {
-  command -v kcat >/dev/null && return
+offer_tools() {
+  local missing=()
+  command -v kcat >/dev/null || missing+=(kcat)
+  command -v jq >/dev/null || missing+=(jq)
+  [ ${#missing[@]} -gt 0 ] || return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "Installing kcat, to read the topics (log: $LOGS/kcat-install.log)"
-    { apt-get install -y -qq kcat || { apt-get update -qq && apt-get install -y -qq kcat; }; } \
-      >"$LOGS/kcat-install.log" 2>&1 || say "kcat could not be installed; the stack starts anyway"
+    say "Installing ${missing[*]}, to read the topics and the JSON answers (log: $LOGS/tools-install.log)"
+    { apt-get install -y -qq "${missing[@]}" || { apt-get update -qq && apt-get install -y -qq "${missing[@]}"; }; } \
+      >"$LOGS/tools-install.log" 2>&1 || say "${missing[*]} could not be installed; the stack starts anyway"
   else
-    say "Tip: install kcat to read the topics (e.g. sudo apt-get install -y kcat)"
+    say "Tip: install ${missing[*]} to follow the README (e.g. sudo apt-get install -y ${missing[*]})"
   fi
 }
 
@@ -398,7 +401,7 @@ start() {
   done
   for line in "${STARTED_SERVICES[@]}"; do WATCHED+=("${line%% *}"); done
 
-  offer_kcat
+  offer_tools
   summary
   watch_stack
 }
