@@ -17,12 +17,17 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
  * whatever the time zone of the server, and the fixed-width strings still sort and compare in range queries.
  */
 @Configuration(proxyBeanMethods = false)
-class MongoConversions {
+public class MongoConversions {
 
     static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     @Bean
     MongoCustomConversions mongoCustomConversions() {
+        return localDatesAsStrings();
+    }
+
+    /** The conversions, for code that builds its own converter (e.g. a test without Spring). */
+    public static MongoCustomConversions localDatesAsStrings() {
         return new MongoCustomConversions(List.of(
                 new LocalDateWriter(), new LocalDateReader(), new LocalDateTimeWriter(), new LocalDateTimeReader()));
     }
