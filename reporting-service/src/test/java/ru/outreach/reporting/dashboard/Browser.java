@@ -1,5 +1,7 @@
 package ru.outreach.reporting.dashboard;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +11,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -18,9 +24,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver, so that Selenium Manager never downloads a browser
- * or a driver. {@link #available()} tells whether both are installed.
+ * or a driver. A JUnit extension: register it as a static field; it starts the browser before the class's tests,
+ * skips each test with the reason where Chromium is not installed, and closes the browser after them.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
@@ -28,11 +35,22 @@ final class Browser implements AutoCloseable {
     static final String MISSING = "no Chromium: install Debian's chromium and chromium-driver (" + CHROMIUM + ", "
             + CHROMEDRIVER + ") to run the browser test; ./test.sh does so when run as root";
 
-    private final Path profile;
-    private final ChromeDriverService service;
-    final ChromeDriver driver;
+    private final int width;
+    private final int height;
+    private Path profile;
+    private ChromeDriverService service;
+    ChromeDriver driver;
 
-    Browser(int width, int height) throws IOException {
+    Browser(int width, int height) {
+        this.width = width;
+        this.height = height;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        if (!available()) {
+            return;
+        }
         profile = Files.createTempDirectory("chromium-profile-");
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -48,7 +66,12 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
-    static boolean available() {
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        assumeTrue(driver != null, MISSING);
+    }
+
+    private static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
@@ -78,12 +101,16 @@ final class Browser implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
+        if (driver == null) {
+            return;
+        }
         try {
             driver.quit();
         } finally {
             service.stop();
             deleteQuietly(profile);
+            driver = null;
         }
     }
 

@@ -1,7 +1,6 @@
 package ru.outreach.reporting.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,10 +10,9 @@ import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Pdf;
 import org.openqa.selenium.WebElement;
@@ -29,8 +27,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import ru.outreach.testkit.TestStore;
+
 import ru.outreach.reporting.fixture.Scenario;
 import ru.outreach.reporting.projection.Projection;
 import ru.outreach.reporting.query.ReportService;
@@ -48,10 +46,8 @@ import ru.outreach.reporting.report.GroupsReport;
 @EmbeddedKafka(partitions = 1)
 class DashboardBrowserIT {
 
-    private static final MongoServer STORE = new MongoServer(new MemoryBackend());
-    private static final String STORE_URI = STORE.bindAndGetConnectionString() + "/reporting";
-    private static boolean projected;
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser(1366, 768);
 
     @LocalServerPort
     int port;
@@ -64,7 +60,7 @@ class DashboardBrowserIT {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> STORE_URI);
+        registry.add("spring.mongodb.uri", () -> TestStore.uri("dashboard"));
     }
 
     @TestConfiguration
@@ -78,33 +74,9 @@ class DashboardBrowserIT {
         }
     }
 
-    @BeforeAll
-    static void browser() throws IOException {
-        if (Browser.available()) {
-            browser = new Browser(1366, 768);
-        }
-    }
-
-    @BeforeEach
-    void needsChromium() {
-        assumeTrue(browser != null, Browser.MISSING);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        STORE.shutdownNow();
-    }
-
     @BeforeEach
     void project() {
-        if (!projected) {
-            projection.createIndexes();
-            projection.apply(Scenario.events("", 0));
-            projected = true;
-        }
+        Scenario.applyOnce(projection);
     }
 
     @Test

@@ -1,14 +1,11 @@
 package ru.outreach.reporting.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,8 +14,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import ru.outreach.testkit.TestStore;
 
 /**
  * The admin button of the dashboard: it asks before it starts, then shows the rebuild's progress until it is done.
@@ -29,36 +25,15 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 @EmbeddedKafka(partitions = 1)
 class DashboardRebuildIT {
 
-    private static final MongoServer STORE = new MongoServer(new MemoryBackend());
-    private static final String STORE_URI = STORE.bindAndGetConnectionString() + "/reporting";
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser(1366, 768);
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> STORE_URI);
-    }
-
-    @BeforeAll
-    static void browser() throws IOException {
-        if (Browser.available()) {
-            browser = new Browser(1366, 768);
-        }
-    }
-
-    @BeforeEach
-    void needsChromium() {
-        assumeTrue(browser != null, Browser.MISSING);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        STORE.shutdownNow();
+        registry.add("spring.mongodb.uri", () -> TestStore.uri("dashboard-rebuild"));
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,8 +22,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import ru.outreach.testkit.TestStore;
+
 import ru.outreach.reporting.fixture.Scenario;
 import ru.outreach.reporting.projection.Projection;
 
@@ -37,10 +36,6 @@ import ru.outreach.reporting.projection.Projection;
 @EmbeddedKafka(partitions = 1)
 class ExportDownloadIT {
 
-    private static final MongoServer STORE = new MongoServer(new MemoryBackend());
-    private static final String STORE_URI = STORE.bindAndGetConnectionString() + "/reporting";
-    private static boolean projected;
-
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -51,21 +46,12 @@ class ExportDownloadIT {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> STORE_URI);
-    }
-
-    @AfterAll
-    static void stopStore() {
-        STORE.shutdownNow();
+        registry.add("spring.mongodb.uri", () -> TestStore.uri("exports"));
     }
 
     @BeforeEach
     void project() {
-        if (!projected) {
-            projection.createIndexes();
-            projection.apply(Scenario.events("", 0));
-            projected = true;
-        }
+        Scenario.applyOnce(projection);
     }
 
     @Test
