@@ -1,6 +1,8 @@
 package ru.outreach.kit;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -27,10 +29,18 @@ import ru.outreach.kit.outbox.OutboxProperties;
 @EnableConfigurationProperties({OutboxProperties.class, KafkaTopicsProperties.class, ConsumerProperties.class})
 public class KitAutoConfiguration {
 
-    /** The administration's local time: dates of meetings and deadlines are local dates there. */
+    /**
+     * The administration's local time: dates of meetings and deadlines are local dates there. {@code outreach.clock.start}
+     * (an instant, e.g. {@code 2026-11-28T23:30:00Z}) starts the clock at another moment, for tests of any hour.
+     */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock(@Value("${outreach.zone:Europe/Moscow}") ZoneId zone) {
-        return Clock.system(zone);
+    Clock clock(@Value("${outreach.zone:Europe/Moscow}") ZoneId zone,
+                @Value("${outreach.clock.start:}") String start) {
+        Clock system = Clock.system(zone);
+        if (start.isBlank()) {
+            return system;
+        }
+        return Clock.offset(system, Duration.between(system.instant(), Instant.parse(start.trim())));
     }
 }

@@ -1,5 +1,7 @@
 package ru.outreach.system;
 
+import ru.outreach.testkit.CityClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static ru.outreach.system.Http.get;
@@ -37,7 +39,7 @@ class MeetingToAppealsIT {
 
     @Test
     void minutesSignedInTheMeetingsServiceAreAnsweredAndClosedInTheAppealsService() {
-        LocalDate heldOn = LocalDate.now().minusDays(3);
+        LocalDate heldOn = CityClock.today().minusDays(3);
         String meetingId = heldMeetingWithSignedMinutes("Группа (e2e)", "Шахтёрский", heldOn);
 
         JsonNode card = await().atMost(Duration.ofSeconds(60))
@@ -55,14 +57,14 @@ class MeetingToAppealsIT {
         String appeal = appeals + "/appeals/" + meetingId + ":RC1";
         ok(post(appeal + "/assignment", Map.of("executorDepartment", "Управление ЖКХ")));
         ok(post(appeal + "/answer", Map.of("text", "Крыша будет отремонтирована в мае", "answeredOn",
-                LocalDate.now().toString(), "answeredBy", "Козлов А.В.")));
+                CityClock.today().toString(), "answeredBy", "Козлов А.В.")));
         String order = appeals + "/instructions/" + meetingId + ":I1";
         ok(post(order + "/acceptance", Map.of()));
         ok(post(order + "/reports", Map.of("text", "Освещение проверено, заменены 4 лампы",
-                "reportedOn", LocalDate.now().toString())));
+                "reportedOn", CityClock.today().toString())));
         assertThat(ok(get(order)).path("state").asString()).as("a report does not close").isEqualTo("REPORTED");
         String controller = instruction.path("controller").asString();
-        ok(post(order + "/closing", Map.of("closedOn", LocalDate.now().toString(), "closedBy", controller)));
+        ok(post(order + "/closing", Map.of("closedOn", CityClock.today().toString(), "closedBy", controller)));
 
         assertThat(ok(get(appeal)).path("state").asString()).isEqualTo("ANSWERED");
         assertThat(ok(get(order)).path("state").asString()).isEqualTo("CLOSED");
@@ -78,7 +80,7 @@ class MeetingToAppealsIT {
     @Test
     void theBriefBeforeAMeetingDegradesWhenTheAppealsServiceStopsAndRecoversWhenItStarts() {
         String meetingId = heldMeetingWithSignedMinutes("Группа (brief e2e)", "Ключевской",
-                LocalDate.now().minusDays(2));
+                CityClock.today().minusDays(2));
         String brief = meetings + "/meetings/" + meetingId + "/brief";
         JsonNode current = await().atMost(Duration.ofSeconds(60))
                 .until(() -> ok(get(brief)), b -> b.path("openProblems").path("openInstructions").asInt() == 1);

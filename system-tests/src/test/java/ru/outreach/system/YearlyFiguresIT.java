@@ -1,5 +1,7 @@
 package ru.outreach.system;
 
+import ru.outreach.testkit.CityClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static ru.outreach.system.Http.get;
@@ -9,7 +11,6 @@ import static ru.outreach.system.Http.put;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +32,7 @@ class YearlyFiguresIT {
 
     @Test
     void theYearlyFiguresFollowWhatHappenedInTheOtherServices() {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+        LocalDate today = CityClock.today();
         LocalDate heldOn = today.minusDays(2);
         int year = heldOn.getYear();
         JsonNode appealsBefore = ok(get(reports + "/appeals?year=" + year));

@@ -1,5 +1,7 @@
 package ru.outreach.appeals.appeal;
 
+import ru.outreach.events.appeals.AppealState;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +13,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import ru.outreach.appeals.appeal.AppealRecords.Answer;
 import ru.outreach.appeals.appeal.AppealRecords.AnswerForm;
 import ru.outreach.appeals.appeal.AppealRecords.Assignment;
-import ru.outreach.appeals.appeal.AppealRecords.Channel;
+import ru.outreach.events.appeals.AppealChannel;
 import ru.outreach.appeals.appeal.AppealRecords.Citizen;
 import ru.outreach.appeals.appeal.AppealRecords.Closing;
 import ru.outreach.appeals.appeal.AppealRecords.Extension;
 import ru.outreach.appeals.appeal.AppealRecords.Ground;
 import ru.outreach.appeals.appeal.AppealRecords.MissedTerm;
 import ru.outreach.appeals.appeal.AppealRecords.Redirect;
-import ru.outreach.appeals.appeal.AppealRecords.Term;
+import ru.outreach.events.appeals.AppealTerm;
 import ru.outreach.appeals.appeal.AppealRecords.WithoutAnswer;
 import ru.outreach.appeals.terms.Terms;
 import ru.outreach.events.appeals.AppealsEvent.AppealAnswered;
@@ -41,7 +43,7 @@ import ru.outreach.kit.support.StateConflictException;
 @Document("appeals")
 public class Appeal extends AggregateRoot {
 
-    private Channel channel;
+    private AppealChannel channel;
     private LocalDate receivedOn;
     private LocalDate registeredOn;
     private LocalDate registrationDueOn;
@@ -72,7 +74,7 @@ public class Appeal extends AggregateRoot {
     }
 
     /** What is known of an appeal when it is registered. */
-    public record Registration(Channel channel, LocalDate receivedOn, LocalDate registeredOn, Citizen citizen,
+    public record Registration(AppealChannel channel, LocalDate receivedOn, LocalDate registeredOn, Citizen citizen,
                                String text, String category, String territory, boolean reportsCrime,
                                String sourceMeetingId, String sourceItemId) {
     }
@@ -107,12 +109,12 @@ public class Appeal extends AggregateRoot {
         appeal.sourceMeetingId = registration.sourceMeetingId();
         appeal.sourceItemId = registration.sourceItemId();
         appeal.state = AppealState.REGISTERED;
-        appeal.record(version -> new AppealRegistered(id, version, appeal.state.name(), appeal.category,
-                appeal.territory, appeal.channel.name(), appeal.receivedOn, appeal.registeredOn,
+        appeal.record(version -> new AppealRegistered(id, version, appeal.state, appeal.category,
+                appeal.territory, appeal.channel, appeal.receivedOn, appeal.registeredOn,
                 appeal.registrationDueOn, appeal.answerDueOn, appeal.redirectDueOn, appeal.answerRequired,
-                appeal.reportsCrime, appeal.repeated, appeal.sourceMeetingId));
+                appeal.reportsCrime, appeal.repeated, appeal.sourceMeetingId, null));
         if (appeal.registeredOn.isAfter(appeal.registrationDueOn)) {
-            appeal.missTerm(Term.REGISTRATION, appeal.registrationDueOn, appeal.registeredOn);
+            appeal.missTerm(AppealTerm.REGISTRATION, appeal.registrationDueOn, appeal.registeredOn);
         }
         return appeal;
     }
@@ -121,8 +123,8 @@ public class Appeal extends AggregateRoot {
      * 59-FZ art. 11 p. 1: an appeal without the name of the citizen or the postal address (the e-mail address for an
      * electronic appeal) to send the answer to gets no answer.
      */
-    static boolean answerRequired(Channel channel, Citizen citizen) {
-        boolean address = citizen.hasPostalAddress() || channel == Channel.ELECTRONIC && citizen.hasEmail();
+    static boolean answerRequired(AppealChannel channel, Citizen citizen) {
+        boolean address = citizen.hasPostalAddress() || channel == AppealChannel.ELECTRONIC && citizen.hasEmail();
         return citizen.hasName() && address;
     }
 
@@ -132,7 +134,7 @@ public class Appeal extends AggregateRoot {
         within("assignedOn", assignedOn, registeredOn, today);
         assignment = new Assignment(executorDepartment, assignedOn);
         state = AppealState.ASSIGNED;
-        record(version -> new AppealAssigned(id, version, state.name(), category, territory, executorDepartment,
+        record(version -> new AppealAssigned(id, version, state, category, territory, executorDepartment,
                 assignedOn, answerDueOn));
     }
 
@@ -145,7 +147,7 @@ public class Appeal extends AggregateRoot {
         }
         within("answeredOn", answeredOn, registeredOn, today);
         if (form == AnswerForm.ORAL) {
-            if (channel != Channel.PERSONAL_RECEPTION) {
+            if (channel != AppealChannel.PERSONAL_RECEPTION) {
                 throw new RuleViolationException("form", "error.oral-answer-only-at-reception");
             }
             if (!citizenConsentedToOral) {
@@ -155,10 +157,10 @@ public class Appeal extends AggregateRoot {
         boolean late = answeredOn.isAfter(answerDueOn);
         answer = new Answer(answerText, answeredOn, answeredBy, form, form == AnswerForm.ORAL, late);
         state = AppealState.ANSWERED;
-        record(version -> new AppealAnswered(id, version, state.name(), category, territory,
+        record(version -> new AppealAnswered(id, version, state, category, territory,
                 assignment.executorDepartment(), answeredOn, answerDueOn, form == AnswerForm.ORAL, late));
         if (late) {
-            missTerm(Term.ANSWER, answerDueOn, answeredOn);
+            missTerm(AppealTerm.ANSWER, answerDueOn, answeredOn);
         }
     }
 
@@ -180,7 +182,7 @@ public class Appeal extends AggregateRoot {
         LocalDate previous = answerDueOn;
         answerDueOn = previous.plusDays(days);
         extension = new Extension(days, reason, previous, answerDueOn, decidedOn, citizenNotifiedOn);
-        record(version -> new AppealExtended(id, version, state.name(), category, territory, previous, answerDueOn,
+        record(version -> new AppealExtended(id, version, state, category, territory, previous, answerDueOn,
                 decidedOn, citizenNotifiedOn));
     }
 
@@ -196,10 +198,10 @@ public class Appeal extends AggregateRoot {
         boolean late = redirectedOn.isAfter(redirectDueOn);
         redirect = new Redirect(competentBody, redirectedOn, citizenNotifiedOn, late);
         state = AppealState.REDIRECTED;
-        record(version -> new AppealRedirected(id, version, state.name(), category, territory, competentBody,
+        record(version -> new AppealRedirected(id, version, state, category, territory, competentBody,
                 redirectedOn, redirectDueOn, citizenNotifiedOn, late));
         if (late) {
-            missTerm(Term.REDIRECT, redirectDueOn, redirectedOn);
+            missTerm(AppealTerm.REDIRECT, redirectDueOn, redirectedOn);
         }
     }
 
@@ -218,7 +220,7 @@ public class Appeal extends AggregateRoot {
         within("decidedOn", decidedOn, registeredOn, today);
         withoutAnswer = new WithoutAnswer(ground, note, decidedOn);
         state = AppealState.LEFT_WITHOUT_ANSWER;
-        record(version -> new AppealLeftWithoutAnswer(id, version, state.name(), category, territory, ground.name(),
+        record(version -> new AppealLeftWithoutAnswer(id, version, state, category, territory, ground.name(),
                 decidedOn));
     }
 
@@ -228,15 +230,15 @@ public class Appeal extends AggregateRoot {
         within("closedOn", closedOn, answer.answeredOn(), today);
         closing = new Closing(closedOn, closedBy);
         state = AppealState.CLOSED;
-        record(version -> new AppealClosed(id, version, state.name(), category, territory, closedOn));
+        record(version -> new AppealClosed(id, version, state, category, territory, closedOn));
     }
 
     /** Records the answer term as missed once, when it passed while the appeal is still open; true if it did now. */
     boolean checkAnswerTerm(LocalDate today) {
-        if (!state.isOpen() || !answerRequired || !today.isAfter(answerDueOn) || missed(Term.ANSWER, answerDueOn)) {
+        if (!state.isOpen() || !answerRequired || !today.isAfter(answerDueOn) || missed(AppealTerm.ANSWER, answerDueOn)) {
             return false;
         }
-        missTerm(Term.ANSWER, answerDueOn, today);
+        missTerm(AppealTerm.ANSWER, answerDueOn, today);
         return true;
     }
 
@@ -245,16 +247,16 @@ public class Appeal extends AggregateRoot {
         return state.isOpen() && answerRequired && today.isAfter(answerDueOn);
     }
 
-    private boolean missed(Term term, LocalDate dueOn) {
+    private boolean missed(AppealTerm term, LocalDate dueOn) {
         return missedTerms.stream().anyMatch(missed -> missed.term() == term && missed.dueOn().equals(dueOn));
     }
 
-    private void missTerm(Term term, LocalDate dueOn, LocalDate recordedOn) {
+    private void missTerm(AppealTerm term, LocalDate dueOn, LocalDate recordedOn) {
         if (missed(term, dueOn)) {
             return;
         }
         missedTerms.add(new MissedTerm(term, dueOn, recordedOn));
-        record(version -> new AppealTermMissed(id, version, state.name(), category, territory, term.name(), dueOn,
+        record(version -> new AppealTermMissed(id, version, state, category, territory, term, dueOn,
                 recordedOn));
     }
 
@@ -275,7 +277,7 @@ public class Appeal extends AggregateRoot {
         }
     }
 
-    public Channel channel() { return channel; }
+    public AppealChannel channel() { return channel; }
 
     public LocalDate receivedOn() { return receivedOn; }
 

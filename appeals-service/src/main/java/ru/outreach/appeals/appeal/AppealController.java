@@ -1,5 +1,7 @@
 package ru.outreach.appeals.appeal;
 
+import ru.outreach.events.appeals.AppealState;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,7 +24,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import ru.outreach.appeals.appeal.AppealRecords.Answer;
 import ru.outreach.appeals.appeal.AppealRecords.Assignment;
-import ru.outreach.appeals.appeal.AppealRecords.Channel;
+import ru.outreach.events.appeals.AppealChannel;
 import ru.outreach.appeals.appeal.AppealRecords.Citizen;
 import ru.outreach.appeals.appeal.AppealRecords.Closing;
 import ru.outreach.appeals.appeal.AppealRecords.Extension;
@@ -101,7 +103,7 @@ class AppealController {
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String territory,
             @RequestParam(required = false) String executorDepartment,
-            @RequestParam(required = false) Channel channel,
+            @RequestParam(required = false) AppealChannel channel,
             @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) Boolean repeated,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -114,7 +116,7 @@ class AppealController {
     }
 
     /** The appeal's own view: the only answer that carries the citizen's personal data. */
-    record AppealResponse(String id, long version, AppealState state, Channel channel, String category,
+    record AppealResponse(String id, long version, AppealState state, AppealChannel channel, String category,
                           String territory, Citizen citizen, String text, boolean reportsCrime,
                           boolean answerRequired, boolean repeated, String previousAppealId, String sourceMeetingId,
                           LocalDate receivedOn, LocalDate registeredOn, LocalDate registrationDueOn,
@@ -133,7 +135,7 @@ class AppealController {
     }
 
     /** A line of the list: ids, category, territory, state and terms; no personal data, no text. */
-    record AppealSummary(String id, AppealState state, Channel channel, String category, String territory,
+    record AppealSummary(String id, AppealState state, AppealChannel channel, String category, String territory,
                          String executorDepartment, boolean answerRequired, boolean repeated, String sourceMeetingId,
                          LocalDate receivedOn, LocalDate registeredOn, LocalDate answerDueOn,
                          LocalDate redirectDueOn, boolean overdue, int missedTerms) {

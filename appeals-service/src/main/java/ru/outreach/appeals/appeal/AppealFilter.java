@@ -1,14 +1,16 @@
 package ru.outreach.appeals.appeal;
 
+import ru.outreach.events.appeals.AppealState;
+
 import java.time.LocalDate;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 
-import ru.outreach.appeals.appeal.AppealRecords.Channel;
+import ru.outreach.events.appeals.AppealChannel;
 
 /** Filters of the appeal list; each is optional. The period is inclusive and applies to the day received. */
 record AppealFilter(AppealState state, String category, String territory, String executorDepartment,
-                    Channel channel, Boolean overdue, Boolean repeated, LocalDate from, LocalDate to) {
+                    AppealChannel channel, Boolean overdue, Boolean repeated, LocalDate from, LocalDate to) {
 
     Criteria criteria(LocalDate today) {
         Criteria criteria = new Criteria();

@@ -1,5 +1,7 @@
 package ru.outreach.appeals.appeal;
 
+import ru.outreach.events.appeals.AppealTerm;
+
 import java.time.LocalDate;
 
 /** What an appeal is made of and what it accumulates through its life. */
@@ -8,8 +10,6 @@ public final class AppealRecords {
     private AppealRecords() {
     }
 
-    /** How the appeal arrived. */
-    public enum Channel { POST, IN_PERSON, ELECTRONIC, PERSONAL_RECEPTION, MEETING }
 
     /** The citizen's contact details (personal data, 152-FZ); any of them may be missing. */
     public record Citizen(String fullName, String postalAddress, String phone, String email) {
@@ -61,9 +61,8 @@ public final class AppealRecords {
     public record WithoutAnswer(Ground ground, String note, LocalDate decidedOn) {
     }
 
-    public enum Term { REGISTRATION, ANSWER, REDIRECT }
 
-    public record MissedTerm(Term term, LocalDate dueOn, LocalDate recordedOn) {
+    public record MissedTerm(AppealTerm term, LocalDate dueOn, LocalDate recordedOn) {
     }
 
     public record Closing(LocalDate closedOn, String closedBy) {

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import ru.outreach.appeals.appeal.AppealRecords.AnswerForm;
-import ru.outreach.appeals.appeal.AppealRecords.Channel;
+import ru.outreach.events.appeals.AppealChannel;
 import ru.outreach.appeals.appeal.AppealRecords.Ground;
 
 /** Bodies of the appeal endpoints. */
@@ -29,7 +29,7 @@ final class AppealRequests {
      *
      * @param registeredOn the day of registration; today when missing
      */
-    record RegisterAppeal(@NotNull Channel channel, @NotNull LocalDate receivedOn, LocalDate registeredOn,
+    record RegisterAppeal(@NotNull AppealChannel channel, @NotNull LocalDate receivedOn, LocalDate registeredOn,
                           @Valid CitizenInput citizen, @NotBlank @Size(max = 10_000) String text,
                           @NotBlank @Size(max = 100) String category, @NotBlank @Size(max = 200) String territory,
                           Boolean reportsCrime) {

@@ -1,5 +1,7 @@
 package ru.outreach.appeals.appeal;
 
+import ru.outreach.events.appeals.AppealState;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +24,7 @@ import ru.outreach.appeals.appeal.AppealRecords.Citizen;
 import ru.outreach.appeals.category.Categories;
 import ru.outreach.appeals.terms.MissedTermsCounter;
 import ru.outreach.appeals.terms.Terms;
+import ru.outreach.events.appeals.AppealTerm;
 import ru.outreach.events.appeals.AppealsEvent.AppealTermMissed;
 import ru.outreach.kit.outbox.AggregateStore;
 import ru.outreach.kit.support.NotFoundException;
@@ -72,9 +75,9 @@ public class AppealService {
     /** Registers an appeal under the given id; the caller makes sure the id is new (or deterministic). */
     public Appeal register(String id, Registration registration) {
         Appeal appeal = Appeal.register(id, registration, previousAppealId(registration), terms);
-        List<String> missed = missedTermsOf(appeal);
+        List<AppealTerm> missed = missedTermsOf(appeal);
         store.insert(appeal);
-        missed.forEach(missedTerms::missed);
+        missed.forEach(term -> missedTerms.missed(term.name()));
         return appeal;
     }
 
@@ -177,13 +180,13 @@ public class AppealService {
     }
 
     private Appeal save(Appeal appeal) {
-        List<String> missed = missedTermsOf(appeal);
+        List<AppealTerm> missed = missedTermsOf(appeal);
         store.update(appeal);
-        missed.forEach(missedTerms::missed);
+        missed.forEach(term -> missedTerms.missed(term.name()));
         return appeal;
     }
 
-    private static List<String> missedTermsOf(Appeal appeal) {
+    private static List<AppealTerm> missedTermsOf(Appeal appeal) {
         return appeal.pendingEvents().stream().filter(AppealTermMissed.class::isInstance)
                 .map(event -> ((AppealTermMissed) event).term()).toList();
     }

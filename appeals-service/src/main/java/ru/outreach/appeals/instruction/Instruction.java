@@ -1,5 +1,7 @@
 package ru.outreach.appeals.instruction;
 
+import ru.outreach.events.appeals.InstructionState;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,7 @@ import ru.outreach.appeals.instruction.InstructionRecords.ExtensionDecision;
 import ru.outreach.appeals.instruction.InstructionRecords.ExtensionRequest;
 import ru.outreach.appeals.instruction.InstructionRecords.Report;
 import ru.outreach.appeals.instruction.InstructionRecords.Return;
-import ru.outreach.appeals.instruction.InstructionRecords.Source;
+import ru.outreach.events.appeals.InstructionSource;
 import ru.outreach.events.appeals.InstructionsEvent.InstructionAccepted;
 import ru.outreach.events.appeals.InstructionsEvent.InstructionClosed;
 import ru.outreach.events.appeals.InstructionsEvent.InstructionDueSoon;
@@ -41,7 +43,7 @@ public class Instruction extends AggregateRoot {
     private String executorDepartment;
     private List<String> coExecutors = new ArrayList<>();
     private String controller;
-    private Source source;
+    private InstructionSource source;
     private String sourceId;
     private String territory;
     private LocalDate issuedOn;
@@ -63,7 +65,7 @@ public class Instruction extends AggregateRoot {
 
     /** What an instruction is given with. */
     public record Order(String text, String executorDepartment, List<String> coExecutors, String controller,
-                        Source source, String sourceId, String territory, LocalDate issuedOn, String issuedBy,
+                        InstructionSource source, String sourceId, String territory, LocalDate issuedOn, String issuedBy,
                         LocalDate dueOn) {
     }
 
@@ -84,8 +86,8 @@ public class Instruction extends AggregateRoot {
         instruction.issuedBy = order.issuedBy();
         instruction.dueOn = order.dueOn();
         instruction.state = InstructionState.ISSUED;
-        instruction.record(version -> new InstructionIssued(id, version, instruction.state.name(),
-                instruction.executorDepartment, List.copyOf(instruction.coExecutors), instruction.source.name(),
+        instruction.record(version -> new InstructionIssued(id, version, instruction.state,
+                instruction.executorDepartment, List.copyOf(instruction.coExecutors), instruction.source,
                 instruction.sourceId, instruction.territory, instruction.issuedOn, instruction.dueOn));
         return instruction;
     }
@@ -95,7 +97,7 @@ public class Instruction extends AggregateRoot {
         within("acceptedOn", acceptedOn, issuedOn, today);
         this.acceptedOn = acceptedOn;
         state = InstructionState.ACCEPTED;
-        record(version -> new InstructionAccepted(id, version, state.name(), executorDepartment, acceptedOn, dueOn));
+        record(version -> new InstructionAccepted(id, version, state, executorDepartment, acceptedOn, dueOn));
     }
 
     /** The executor reports what was done. A report never closes the instruction: the controller decides. */
@@ -105,7 +107,7 @@ public class Instruction extends AggregateRoot {
         boolean late = reportedOn.isAfter(dueOn);
         reports.add(new Report(reportText, reportedOn, reportedBy, late));
         state = InstructionState.REPORTED;
-        record(version -> new InstructionReported(id, version, state.name(), executorDepartment, reportedOn, dueOn,
+        record(version -> new InstructionReported(id, version, state, executorDepartment, reportedOn, dueOn,
                 late));
     }
 
@@ -116,7 +118,7 @@ public class Instruction extends AggregateRoot {
         within("returnedOn", returnedOn, lastReport().reportedOn(), today);
         returns.add(new Return(reason, returnedOn, returnedBy));
         state = InstructionState.RETURNED;
-        record(version -> new InstructionReturned(id, version, state.name(), executorDepartment, returnedOn, dueOn));
+        record(version -> new InstructionReturned(id, version, state, executorDepartment, returnedOn, dueOn));
     }
 
     /** Only the controller takes the instruction off control, and only after a report. */
@@ -128,7 +130,7 @@ public class Instruction extends AggregateRoot {
         pendingExtension = null;
         boolean late = reports.getFirst().late();
         state = InstructionState.CLOSED;
-        record(version -> new InstructionClosed(id, version, state.name(), executorDepartment, closedOn, dueOn,
+        record(version -> new InstructionClosed(id, version, state, executorDepartment, closedOn, dueOn,
                 late));
     }
 
@@ -144,7 +146,7 @@ public class Instruction extends AggregateRoot {
             throw new RuleViolationException("dueOn", "error.extension-not-later", requestedDueOn, dueOn);
         }
         pendingExtension = new ExtensionRequest(reason, requestedDueOn, requestedOn, requestedBy);
-        record(version -> new InstructionExtensionRequested(id, version, state.name(), executorDepartment,
+        record(version -> new InstructionExtensionRequested(id, version, state, executorDepartment,
                 requestedOn, dueOn, requestedDueOn));
     }
 
@@ -162,7 +164,7 @@ public class Instruction extends AggregateRoot {
                 request.requestedDueOn(), Decision.GRANTED, granted, decidedOn, decidedBy, comment));
         dueOn = granted;
         pendingExtension = null;
-        record(version -> new InstructionExtended(id, version, state.name(), executorDepartment, previous, granted,
+        record(version -> new InstructionExtended(id, version, state, executorDepartment, previous, granted,
                 decidedOn));
     }
 
@@ -173,7 +175,7 @@ public class Instruction extends AggregateRoot {
         extensions.add(new ExtensionDecision(request.reason(), request.requestedOn(), dueOn,
                 request.requestedDueOn(), Decision.REFUSED, dueOn, decidedOn, decidedBy, comment));
         pendingExtension = null;
-        record(version -> new InstructionExtensionRefused(id, version, state.name(), executorDepartment, decidedOn,
+        record(version -> new InstructionExtensionRefused(id, version, state, executorDepartment, decidedOn,
                 dueOn));
     }
 
@@ -187,14 +189,14 @@ public class Instruction extends AggregateRoot {
                 return false;
             }
             overdueSignalledFor = dueOn;
-            record(version -> new InstructionOverdue(id, version, state.name(), executorDepartment, dueOn, today));
+            record(version -> new InstructionOverdue(id, version, state, executorDepartment, dueOn, today));
             onOverdue.run();
             return true;
         }
         if (InstructionState.AWAITING_REPORT.contains(state) && !today.isBefore(dueSoonFrom) && !today.isAfter(dueOn)
                 && !dueOn.equals(dueSoonSignalledFor)) {
             dueSoonSignalledFor = dueOn;
-            record(version -> new InstructionDueSoon(id, version, state.name(), executorDepartment, dueOn, today));
+            record(version -> new InstructionDueSoon(id, version, state, executorDepartment, dueOn, today));
             return true;
         }
         return false;
@@ -252,7 +254,7 @@ public class Instruction extends AggregateRoot {
 
     public String controller() { return controller; }
 
-    public Source source() { return source; }
+    public InstructionSource source() { return source; }
 
     public String sourceId() { return sourceId; }
 

@@ -1,5 +1,7 @@
 package ru.outreach.appeals.instruction;
 
+import ru.outreach.events.appeals.InstructionState;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,7 +27,7 @@ import ru.outreach.appeals.instruction.InstructionRecords.ExtensionDecision;
 import ru.outreach.appeals.instruction.InstructionRecords.ExtensionRequest;
 import ru.outreach.appeals.instruction.InstructionRecords.Report;
 import ru.outreach.appeals.instruction.InstructionRecords.Return;
-import ru.outreach.appeals.instruction.InstructionRecords.Source;
+import ru.outreach.events.appeals.InstructionSource;
 import ru.outreach.kit.support.PageResponse;
 
 @RestController
@@ -110,7 +112,7 @@ class InstructionController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String territory,
-            @RequestParam(required = false) Source source,
+            @RequestParam(required = false) InstructionSource source,
             @RequestParam(required = false) String sourceId,
             @PageableDefault(size = 20, sort = "dueOn") Pageable pageable) {
         InstructionFilter filter = new InstructionFilter(executorDepartment, state, overdue, from, to, territory,
@@ -126,7 +128,7 @@ class InstructionController {
 
     /** @param overdue computed from the due date and the state on the day of the answer */
     record InstructionResponse(String id, long version, InstructionState state, String text,
-                               String executorDepartment, List<String> coExecutors, String controller, Source source,
+                               String executorDepartment, List<String> coExecutors, String controller, InstructionSource source,
                                String sourceId, String territory, LocalDate issuedOn, String issuedBy,
                                LocalDate dueOn, boolean overdue, long daysOverdue, LocalDate acceptedOn,
                                List<Report> reports, List<Return> returns, ExtensionRequest pendingExtension,

@@ -1,14 +1,16 @@
 package ru.outreach.appeals.instruction;
 
+import ru.outreach.events.appeals.InstructionState;
+
 import java.time.LocalDate;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 
-import ru.outreach.appeals.instruction.InstructionRecords.Source;
+import ru.outreach.events.appeals.InstructionSource;
 
 /** Filters of the instruction list; each is optional. The period is inclusive and applies to the due date. */
 record InstructionFilter(String executorDepartment, InstructionState state, Boolean overdue, LocalDate from,
-                         LocalDate to, String territory, Source source, String sourceId) {
+                         LocalDate to, String territory, InstructionSource source, String sourceId) {
 
     Criteria criteria(LocalDate today) {
         Criteria criteria = new Criteria();

@@ -1,5 +1,7 @@
 package ru.outreach.appeals.instruction;
 
+import ru.outreach.events.appeals.InstructionSource;
+
 import java.time.LocalDate;
 
 /** What an instruction accumulates through its life. */
@@ -8,8 +10,6 @@ public final class InstructionRecords {
     private InstructionRecords() {
     }
 
-    /** Where the instruction comes from. */
-    public enum Source { MEETING, APPEAL, OTHER }
 
     public record Report(String text, LocalDate reportedOn, String reportedBy, boolean late) {
     }

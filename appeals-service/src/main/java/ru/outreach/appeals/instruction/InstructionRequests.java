@@ -6,7 +6,7 @@ import java.util.List;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import ru.outreach.appeals.instruction.InstructionRecords.Source;
+import ru.outreach.events.appeals.InstructionSource;
 
 /** Bodies of the instruction endpoints. */
 final class InstructionRequests {
@@ -20,7 +20,7 @@ final class InstructionRequests {
                             List<@NotBlank @Size(max = 300) String> coExecutors,
                             @NotNull LocalDate dueOn,
                             @NotBlank @Size(max = 300) String controller,
-                            @NotNull Source source,
+                            @NotNull InstructionSource source,
                             @Size(max = 200) String sourceId,
                             @Size(max = 200) String territory,
                             @Size(max = 300) String issuedBy,

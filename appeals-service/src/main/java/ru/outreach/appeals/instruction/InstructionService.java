@@ -1,5 +1,7 @@
 package ru.outreach.appeals.instruction;
 
+import ru.outreach.events.appeals.InstructionState;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;

@@ -16,12 +16,12 @@ import com.mongodb.MongoWriteException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import ru.outreach.appeals.appeal.Appeal.Registration;
-import ru.outreach.appeals.appeal.AppealRecords.Channel;
+import ru.outreach.events.appeals.AppealChannel;
 import ru.outreach.appeals.appeal.AppealRecords.Citizen;
 import ru.outreach.appeals.appeal.AppealService;
 import ru.outreach.appeals.category.Categories;
 import ru.outreach.appeals.instruction.Instruction.Order;
-import ru.outreach.appeals.instruction.InstructionRecords.Source;
+import ru.outreach.events.appeals.InstructionSource;
 import ru.outreach.appeals.instruction.InstructionService;
 import ru.outreach.events.meetings.MeetingIntakeEvent;
 import ru.outreach.events.meetings.MeetingIntakeEvent.MeetingIntakeReleased;
@@ -62,11 +62,11 @@ class IntakeService {
         for (MeetingIntakeEvent.ReceptionCard card : list(intake.receptionCards())) {
             String id = itemId(intake, card.itemId());
             once(() -> appeals.exists(id), () -> appeals.register(id, registration(intake, today,
-                    Channel.PERSONAL_RECEPTION, card.citizen(), card.question(), card.category(), card.itemId())));
+                    AppealChannel.PERSONAL_RECEPTION, card.citizen(), card.question(), card.category(), card.itemId())));
         }
         for (MeetingIntakeEvent.WrittenAppeal appeal : list(intake.writtenAppeals())) {
             String id = itemId(intake, appeal.itemId());
-            once(() -> appeals.exists(id), () -> appeals.register(id, registration(intake, today, Channel.MEETING,
+            once(() -> appeals.exists(id), () -> appeals.register(id, registration(intake, today, AppealChannel.MEETING,
                     appeal.citizen(), appeal.summary(), appeal.category(), appeal.itemId())));
         }
         for (MeetingIntakeEvent.InstructionOrder order : list(intake.instructions())) {
@@ -74,7 +74,7 @@ class IntakeService {
             LocalDate issuedOn = intake.heldOn() == null ? today : intake.heldOn();
             LocalDate dueOn = order.dueOn() == null || order.dueOn().isBefore(issuedOn) ? issuedOn : order.dueOn();
             once(() -> instructions.exists(id), () -> instructions.issue(id, new Order(order.text(),
-                    order.executorDepartment(), List.of(), properties.controller(), Source.MEETING,
+                    order.executorDepartment(), List.of(), properties.controller(), InstructionSource.MEETING,
                     intake.meetingId(), intake.territory(), issuedOn, null, dueOn)));
         }
     }
@@ -83,7 +83,7 @@ class IntakeService {
      * A reception card or written appeal was received on the day of the meeting; it is registered on the day it
      * arrives here (a late arrival records the missed registration term). An unknown category is filed under OTHER.
      */
-    private Registration registration(MeetingIntakeReleased intake, LocalDate today, Channel channel,
+    private Registration registration(MeetingIntakeReleased intake, LocalDate today, AppealChannel channel,
                                       MeetingIntakeEvent.Citizen citizen, String text, String category,
                                       String itemId) {
         LocalDate receivedOn = intake.heldOn() == null || intake.heldOn().isAfter(today) ? today : intake.heldOn();

@@ -1,5 +1,7 @@
 package ru.outreach.appeals.appeal;
 
+import ru.outreach.events.appeals.AppealState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,11 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import ru.outreach.appeals.appeal.Appeal.Registration;
 import ru.outreach.appeals.appeal.AppealRecords.AnswerForm;
-import ru.outreach.appeals.appeal.AppealRecords.Channel;
+import ru.outreach.events.appeals.AppealChannel;
 import ru.outreach.appeals.appeal.AppealRecords.Citizen;
 import ru.outreach.appeals.appeal.AppealRecords.Ground;
 import ru.outreach.appeals.appeal.AppealRecords.MissedTerm;
-import ru.outreach.appeals.appeal.AppealRecords.Term;
+import ru.outreach.events.appeals.AppealTerm;
 import ru.outreach.appeals.terms.Terms;
 import ru.outreach.appeals.terms.TermsProperties;
 import ru.outreach.events.ContractEvent;
@@ -40,7 +42,7 @@ class AppealTest {
 
     @Test
     void registrationComputesEveryTerm() {
-        Appeal appeal = register(Channel.POST, PETROVA, false);
+        Appeal appeal = register(AppealChannel.POST, PETROVA, false);
 
         assertThat(appeal.state()).isEqualTo(AppealState.REGISTERED);
         assertThat(appeal.registrationDueOn()).isEqualTo(MON_2_MAR);
@@ -57,10 +59,10 @@ class AppealTest {
 
     @Test
     void aLateRegistrationRecordsTheMissedTerm() {
-        Appeal appeal = Appeal.register("a-1", new Registration(Channel.POST, FRI_27_FEB, MON_2_MAR.plusDays(1),
+        Appeal appeal = Appeal.register("a-1", new Registration(AppealChannel.POST, FRI_27_FEB, MON_2_MAR.plusDays(1),
                 PETROVA, "Протекает крыша", "HOUSING", "Северный", false, null, null), null, TERMS);
 
-        assertThat(appeal.missedTerms()).containsExactly(new MissedTerm(Term.REGISTRATION, MON_2_MAR,
+        assertThat(appeal.missedTerms()).containsExactly(new MissedTerm(AppealTerm.REGISTRATION, MON_2_MAR,
                 MON_2_MAR.plusDays(1)));
         assertThat(events(appeal)).hasSize(2).last().isInstanceOf(AppealTermMissed.class);
         assertThat(appeal.answerDueOn()).isEqualTo(LocalDate.of(2026, 4, 2));
@@ -68,7 +70,7 @@ class AppealTest {
 
     @Test
     void registrationBeforeReceiptIsRefused() {
-        assertThatThrownBy(() -> Appeal.register("a-1", new Registration(Channel.POST, MON_2_MAR, FRI_27_FEB,
+        assertThatThrownBy(() -> Appeal.register("a-1", new Registration(AppealChannel.POST, MON_2_MAR, FRI_27_FEB,
                 PETROVA, "т", "HOUSING", "Северный", false, null, null), null, TERMS))
                 .isInstanceOfSatisfying(RuleViolationException.class,
                         e -> assertThat(e.field()).isEqualTo("receivedOn"));
@@ -76,17 +78,17 @@ class AppealTest {
 
     @Test
     void noAnswerIsRequiredWithoutANameOrAPostalAddress() {
-        assertThat(register(Channel.POST, new Citizen(null, "ул. Мира, 5", null, null), false).answerRequired())
+        assertThat(register(AppealChannel.POST, new Citizen(null, "ул. Мира, 5", null, null), false).answerRequired())
                 .isFalse();
-        assertThat(register(Channel.POST, new Citizen("Иванов", null, "+7 900", "i@example.ru"), false)
+        assertThat(register(AppealChannel.POST, new Citizen("Иванов", null, "+7 900", "i@example.ru"), false)
                 .answerRequired()).isFalse();
-        assertThat(register(Channel.ELECTRONIC, new Citizen("Иванов", null, null, "i@example.ru"), false)
+        assertThat(register(AppealChannel.ELECTRONIC, new Citizen("Иванов", null, null, "i@example.ru"), false)
                 .answerRequired()).isTrue();
     }
 
     @Test
     void answeredAndClosedWithinTheTerm() {
-        Appeal appeal = register(Channel.POST, PETROVA, false);
+        Appeal appeal = register(AppealChannel.POST, PETROVA, false);
         appeal.assign("Управление ЖКХ", MON_2_MAR, TODAY);
         appeal.answer("Крыша отремонтирована", LocalDate.of(2026, 3, 20), "Козлов А.", AnswerForm.WRITTEN, false,
                 TODAY);
@@ -101,21 +103,21 @@ class AppealTest {
 
     @Test
     void aLateAnswerRecordsTheMissedTerm() {
-        Appeal appeal = register(Channel.POST, PETROVA, false);
+        Appeal appeal = register(AppealChannel.POST, PETROVA, false);
         appeal.assign("Управление ЖКХ", MON_2_MAR, TODAY);
 
         appeal.answer("Ответ", LocalDate.of(2026, 4, 2), "Козлов А.", AnswerForm.WRITTEN, false, TODAY);
 
         assertThat(appeal.answer().late()).isTrue();
-        assertThat(appeal.missedTerms()).containsExactly(new MissedTerm(Term.ANSWER, LocalDate.of(2026, 4, 1),
+        assertThat(appeal.missedTerms()).containsExactly(new MissedTerm(AppealTerm.ANSWER, LocalDate.of(2026, 4, 1),
                 LocalDate.of(2026, 4, 2)));
     }
 
     @Test
     void anOralAnswerOnlyAtAReceptionWithConsent() {
-        Appeal letter = register(Channel.POST, PETROVA, false);
+        Appeal letter = register(AppealChannel.POST, PETROVA, false);
         letter.assign("Управление ЖКХ", MON_2_MAR, TODAY);
-        Appeal card = register(Channel.PERSONAL_RECEPTION, PETROVA, false);
+        Appeal card = register(AppealChannel.PERSONAL_RECEPTION, PETROVA, false);
         card.assign("Управление ЖКХ", MON_2_MAR, TODAY);
 
         assertThatThrownBy(() -> letter.answer("Устно", MON_2_MAR, "Козлов", AnswerForm.ORAL, true, TODAY))
@@ -131,7 +133,7 @@ class AppealTest {
 
     @Test
     void oneExtensionOfAtMostThirtyDaysWithTheCitizenNotified() {
-        Appeal appeal = register(Channel.POST, PETROVA, false);
+        Appeal appeal = register(AppealChannel.POST, PETROVA, false);
         appeal.assign("Управление ЖКХ", MON_2_MAR, TODAY);
 
         assertThatThrownBy(() -> appeal.extend(31, "Нужна экспертиза", LocalDate.of(2026, 3, 25),
@@ -153,8 +155,8 @@ class AppealTest {
 
     @Test
     void aRedirectAfterSevenDaysIsRecordedAsLate() {
-        Appeal onTime = register(Channel.POST, PETROVA, false);
-        Appeal late = register(Channel.POST, PETROVA, false);
+        Appeal onTime = register(AppealChannel.POST, PETROVA, false);
+        Appeal late = register(AppealChannel.POST, PETROVA, false);
 
         onTime.redirect("Прокуратура города", LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 9), TODAY);
         late.redirect("Прокуратура города", LocalDate.of(2026, 3, 10), LocalDate.of(2026, 3, 10), TODAY);
@@ -162,14 +164,14 @@ class AppealTest {
         assertThat(onTime.state()).isEqualTo(AppealState.REDIRECTED);
         assertThat(onTime.missedTerms()).isEmpty();
         assertThat(late.redirect().late()).isTrue();
-        assertThat(late.missedTerms()).extracting(MissedTerm::term).containsExactly(Term.REDIRECT);
+        assertThat(late.missedTerms()).extracting(MissedTerm::term).containsExactly(AppealTerm.REDIRECT);
         assertThat(events(late)).extracting(Object::getClass).containsExactly(AppealRegistered.class,
                 AppealRedirected.class, AppealTermMissed.class);
     }
 
     @Test
     void aRedirectNeedsTheCitizenNotifiedWhenThereIsAnAddress() {
-        Appeal appeal = register(Channel.POST, PETROVA, false);
+        Appeal appeal = register(AppealChannel.POST, PETROVA, false);
 
         assertThatThrownBy(() -> appeal.redirect("Прокуратура", MON_2_MAR, null, TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class,
@@ -179,8 +181,8 @@ class AppealTest {
     @Test
     void anAnonymousAppealIsLeftWithoutAnswerButOneReportingACrimeIsForwarded() {
         Citizen anonymous = new Citizen(null, null, null, null);
-        Appeal plain = register(Channel.POST, anonymous, false);
-        Appeal crime = register(Channel.POST, anonymous, true);
+        Appeal plain = register(AppealChannel.POST, anonymous, false);
+        Appeal crime = register(AppealChannel.POST, anonymous, true);
 
         plain.leaveWithoutAnswer(Ground.NO_NAME_OR_ADDRESS, null, MON_2_MAR, TODAY);
         assertThatThrownBy(() -> crime.leaveWithoutAnswer(Ground.NO_NAME_OR_ADDRESS, null, MON_2_MAR, TODAY))
@@ -195,7 +197,7 @@ class AppealTest {
 
     @Test
     void anAppealWithNameAndAddressCannotBeLeftForLackOfThem() {
-        Appeal appeal = register(Channel.POST, PETROVA, false);
+        Appeal appeal = register(AppealChannel.POST, PETROVA, false);
 
         assertThatThrownBy(() -> appeal.leaveWithoutAnswer(Ground.NO_NAME_OR_ADDRESS, null, MON_2_MAR, TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.field()).isEqualTo("ground"));
@@ -205,7 +207,7 @@ class AppealTest {
 
     @Test
     void invalidTransitionsAreRefused() {
-        Appeal appeal = register(Channel.POST, PETROVA, false);
+        Appeal appeal = register(AppealChannel.POST, PETROVA, false);
 
         assertThatThrownBy(() -> appeal.answer("т", MON_2_MAR, "к", AnswerForm.WRITTEN, false, TODAY))
                 .isInstanceOf(StateConflictException.class).hasMessage("error.appeal-transition");
@@ -218,7 +220,7 @@ class AppealTest {
 
     @Test
     void anAnswerBeforeRegistrationOrInTheFutureIsRefused() {
-        Appeal appeal = register(Channel.POST, PETROVA, false);
+        Appeal appeal = register(AppealChannel.POST, PETROVA, false);
         appeal.assign("Управление ЖКХ", MON_2_MAR, TODAY);
 
         assertThatThrownBy(() -> appeal.answer("т", FRI_27_FEB, "к", AnswerForm.WRITTEN, false, TODAY))
@@ -230,13 +232,13 @@ class AppealTest {
 
     @Test
     void theAnswerTermIsRecordedMissedOnceWhenItPassesUnanswered() {
-        Appeal appeal = register(Channel.POST, PETROVA, false);
+        Appeal appeal = register(AppealChannel.POST, PETROVA, false);
 
         assertThat(appeal.checkAnswerTerm(LocalDate.of(2026, 4, 1))).isFalse();
         assertThat(appeal.isOverdue(LocalDate.of(2026, 4, 2))).isTrue();
         assertThat(appeal.checkAnswerTerm(LocalDate.of(2026, 4, 2))).isTrue();
         assertThat(appeal.checkAnswerTerm(LocalDate.of(2026, 4, 3))).isFalse();
-        assertThat(appeal.missedTerms()).containsExactly(new MissedTerm(Term.ANSWER, LocalDate.of(2026, 4, 1),
+        assertThat(appeal.missedTerms()).containsExactly(new MissedTerm(AppealTerm.ANSWER, LocalDate.of(2026, 4, 1),
                 LocalDate.of(2026, 4, 2)));
     }
 
@@ -252,7 +254,7 @@ class AppealTest {
 
     @Test
     void aRepeatedAppealIsMarked() {
-        Appeal appeal = Appeal.register("a-2", new Registration(Channel.POST, FRI_27_FEB, MON_2_MAR, PETROVA,
+        Appeal appeal = Appeal.register("a-2", new Registration(AppealChannel.POST, FRI_27_FEB, MON_2_MAR, PETROVA,
                 "Опять протекает", "HOUSING", "Северный", false, null, null), "a-1", TERMS);
 
         assertThat(appeal.repeated()).isTrue();
@@ -261,7 +263,7 @@ class AppealTest {
                 registered -> assertThat(registered.repeated()).isTrue());
     }
 
-    private static Appeal register(Channel channel, Citizen citizen, boolean crime) {
+    private static Appeal register(AppealChannel channel, Citizen citizen, boolean crime) {
         return Appeal.register("a-1", new Registration(channel, FRI_27_FEB, MON_2_MAR, citizen, "Протекает крыша",
                 "HOUSING", "Северный", crime, null, null), null, TERMS);
     }

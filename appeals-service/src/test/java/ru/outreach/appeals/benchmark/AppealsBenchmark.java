@@ -1,11 +1,12 @@
 package ru.outreach.appeals.benchmark;
 
+import ru.outreach.testkit.CityClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -34,7 +35,7 @@ import ru.outreach.appeals.it.IntegrationTest;
 @TestPropertySource(properties = {"outreach.terms.check-interval=1h", "outreach.terms.check-initial-delay=1h"})
 class AppealsBenchmark extends IntegrationTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Moscow"));
+    private static final LocalDate TODAY = CityClock.today();
     private static final int DEPARTMENTS = 20;
 
     @Autowired

@@ -1,5 +1,7 @@
 package ru.outreach.appeals.instruction;
 
+import ru.outreach.events.appeals.InstructionState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import ru.outreach.appeals.instruction.Instruction.Order;
 import ru.outreach.appeals.instruction.InstructionRecords.Decision;
 import ru.outreach.appeals.instruction.InstructionRecords.ExtensionDecision;
-import ru.outreach.appeals.instruction.InstructionRecords.Source;
+import ru.outreach.events.appeals.InstructionSource;
 import ru.outreach.events.ContractEvent;
 import ru.outreach.events.appeals.InstructionsEvent.InstructionAccepted;
 import ru.outreach.events.appeals.InstructionsEvent.InstructionClosed;
@@ -184,7 +186,7 @@ class InstructionTest {
     @Test
     void theDueDateCannotPrecedeTheIssue() {
         assertThatThrownBy(() -> Instruction.issue("i-1", new Order("т", "Управление ЖКХ", List.of(), CONTROLLER,
-                Source.OTHER, null, null, ISSUED, null, ISSUED.minusDays(1))))
+                InstructionSource.OTHER, null, null, ISSUED, null, ISSUED.minusDays(1))))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.field()).isEqualTo("dueOn"));
     }
 
@@ -194,14 +196,14 @@ class InstructionTest {
 
         assertThat(events(instruction).getFirst()).isInstanceOfSatisfying(InstructionIssued.class, issued -> {
             assertThat(issued.coExecutors()).containsExactly("Управление благоустройства");
-            assertThat(issued.source()).isEqualTo("MEETING");
+            assertThat(issued.source()).isEqualTo(InstructionSource.MEETING);
             assertThat(issued.toString()).doesNotContain("освещение");
         });
     }
 
     private static Instruction issue() {
         return Instruction.issue("i-1", new Order("Проверить освещение ул. Шахтёрской", "Управление ЖКХ",
-                List.of("Управление благоустройства"), CONTROLLER, Source.MEETING, "m-1", "Северный", ISSUED,
+                List.of("Управление благоустройства"), CONTROLLER, InstructionSource.MEETING, "m-1", "Северный", ISSUED,
                 "Иванов И.И.", DUE));
     }
 

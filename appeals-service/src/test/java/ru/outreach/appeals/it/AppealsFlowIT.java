@@ -1,5 +1,7 @@
 package ru.outreach.appeals.it;
 
+import ru.outreach.testkit.CityClock;
+
 import ru.outreach.testkit.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 /** The general department registers and answers an appeal; an executor reports, the controller closes. */
 class AppealsFlowIT extends IntegrationTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Moscow"));
+    private static final LocalDate TODAY = CityClock.today();
 
     @Test
     void anAppealIsRegisteredAssignedAnsweredAndClosedWithEventsWithoutPersonalData() {

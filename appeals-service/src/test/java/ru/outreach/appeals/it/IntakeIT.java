@@ -1,5 +1,7 @@
 package ru.outreach.appeals.it;
 
+import ru.outreach.testkit.CityClock;
+
 import ru.outreach.testkit.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 /** Minutes handed on by the meetings service arrive on the real broker and become appeals and instructions. */
 class IntakeIT extends IntegrationTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Moscow"));
+    private static final LocalDate TODAY = CityClock.today();
 
     @Test
     void anIntakeBecomesTwoAppealsAndAnInstructionWithTheirTerms() {

@@ -1,11 +1,12 @@
 package ru.outreach.appeals.it;
 
+import ru.outreach.testkit.CityClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** What operations look at: health, Prometheus metrics (with consumer lag), the OpenAPI document. */
 class OperationsIT extends IntegrationTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Moscow"));
+    private static final LocalDate TODAY = CityClock.today();
 
     @Test
     void healthIsUpWithKafkaAndTheStore() {

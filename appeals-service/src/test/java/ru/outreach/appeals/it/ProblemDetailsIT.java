@@ -1,9 +1,10 @@
 package ru.outreach.appeals.it;
 
+import ru.outreach.testkit.CityClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,7 +15,7 @@ import org.springframework.http.MediaType;
 /** Bad input gets a 4xx RFC 9457 answer naming the field; a step the state does not allow is a clear 409. */
 class ProblemDetailsIT extends IntegrationTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Moscow"));
+    private static final LocalDate TODAY = CityClock.today();
 
     @Test
     void missingFieldsOfAnAppealAreNamed() {

@@ -12,13 +12,14 @@ public sealed interface MeetingsEvent extends ContractEvent {
     /** The group: its id is the key of group events, and it is carried by every meeting event. */
     String groupId();
 
-    record GroupRegistered(String groupId, long version, String name, List<String> territories, int memberCount)
-            implements MeetingsEvent {
+    /** @param formedOn the day the group was formed: the quarterly rule applies from its quarter on */
+    record GroupRegistered(String groupId, long version, String name, List<String> territories, int memberCount,
+                           LocalDate formedOn) implements MeetingsEvent {
         public String aggregateId() { return groupId; }
     }
 
-    record GroupChanged(String groupId, long version, String name, List<String> territories, int memberCount)
-            implements MeetingsEvent {
+    record GroupChanged(String groupId, long version, String name, List<String> territories, int memberCount,
+                        LocalDate formedOn) implements MeetingsEvent {
         public String aggregateId() { return groupId; }
     }
 
@@ -57,26 +58,38 @@ public sealed interface MeetingsEvent extends ContractEvent {
                        int residentsAttended, int officialsPresent, LocalDate minutesDueOn) implements MeetingEvent {
     }
 
+    /**
+     * Events of a meeting's minutes: an aggregate of its own (subject {@code minutes/ID}) with its own version
+     * sequence. The key is still the meeting id, so a meeting's and its minutes' events stay in order together.
+     */
+    sealed interface MinutesEvent extends MeetingsEvent {
+        String meetingId();
+
+        String territory();
+
+        default String aggregateId() { return meetingId(); }
+    }
+
     /** The minutes' draft was recorded or replaced; counts only. */
     record MinutesRecorded(String meetingId, long version, String groupId, String territory, MinutesCounts counts)
-            implements MeetingEvent {
+            implements MinutesEvent {
     }
 
     record MinutesSigned(String meetingId, long version, String groupId, String territory, LocalDate heldOn,
-                         LocalDate signedOn, MinutesCounts counts) implements MeetingEvent {
+                         LocalDate signedOn, MinutesCounts counts) implements MinutesEvent {
     }
 
     /** The signed minutes reached the control department; {@code late} when after {@code dueOn}. */
     record MinutesHandedOver(String meetingId, long version, String groupId, String territory, LocalDate heldOn,
-                             LocalDate dueOn, LocalDate handedOverOn, boolean late) implements MeetingEvent {
+                             LocalDate dueOn, LocalDate handedOverOn, boolean late) implements MinutesEvent {
     }
 
     record ProposalEvaluated(String meetingId, long version, String groupId, String territory, String proposalId,
-                             String outcome, LocalDate evaluatedOn) implements MeetingEvent {
+                             ProposalOutcome outcome, LocalDate evaluatedOn) implements MinutesEvent {
     }
 
     record MeetingResultsPublished(String meetingId, long version, String groupId, String territory,
-                                   LocalDate publishedOn, String publishedWhere) implements MeetingEvent {
+                                   LocalDate publishedOn, String publishedWhere) implements MinutesEvent {
     }
 
     /** How much the minutes hold, for reports. */

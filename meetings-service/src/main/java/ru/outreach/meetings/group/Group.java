@@ -20,7 +20,7 @@ public class Group extends AggregateRoot {
         group.id = id;
         group.details = details;
         group.record(version -> new GroupRegistered(id, version, details.name(), details.territories(),
-                group.memberCount()));
+                group.memberCount(), null));
         return group;
     }
 
@@ -29,7 +29,8 @@ public class Group extends AggregateRoot {
             return;
         }
         details = changed;
-        record(version -> new GroupChanged(id, version, changed.name(), changed.territories(), memberCount()));
+        record(version -> new GroupChanged(id, version, changed.name(), changed.territories(), memberCount(),
+                null));
     }
 
     public GroupDetails details() {

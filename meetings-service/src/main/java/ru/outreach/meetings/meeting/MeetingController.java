@@ -1,5 +1,7 @@
 package ru.outreach.meetings.meeting;
 
+import ru.outreach.events.meetings.MeetingStatus;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;

@@ -1,5 +1,7 @@
 package ru.outreach.meetings.meeting;
 
+import ru.outreach.events.meetings.MeetingStatus;
+
 import java.time.LocalDate;
 
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -17,7 +17,7 @@ import ru.outreach.events.meetings.MeetingsEvent.MinutesSigned;
 import ru.outreach.events.meetings.MeetingsEvent.ProposalEvaluated;
 import ru.outreach.meetings.minutes.MinutesContent.Citizen;
 import ru.outreach.meetings.minutes.MinutesContent.Proposal;
-import ru.outreach.meetings.minutes.MinutesContent.ProposalOutcome;
+import ru.outreach.events.meetings.ProposalOutcome;
 import ru.outreach.kit.outbox.AggregateRoot;
 import ru.outreach.kit.support.NotFoundException;
 import ru.outreach.kit.support.RuleViolationException;
@@ -117,7 +117,7 @@ public class Minutes extends AggregateRoot {
                 .map(p -> p == proposal ? p.evaluated(outcome, evaluatedOn) : p).toList();
         content = new MinutesContent(content.questions(), content.remarks(), proposals, content.receptionCards(),
                 content.writtenAppeals(), content.instructions());
-        record(version -> new ProposalEvaluated(id, version, groupId, territory, proposalId, outcome.name(),
+        record(version -> new ProposalEvaluated(id, version, groupId, territory, proposalId, outcome,
                 evaluatedOn));
     }
 

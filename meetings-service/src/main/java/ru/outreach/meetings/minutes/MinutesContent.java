@@ -1,5 +1,6 @@
 package ru.outreach.meetings.minutes;
 
+import ru.outreach.events.meetings.ProposalOutcome;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -44,7 +45,6 @@ public record MinutesContent(
                          @NotBlank @Size(max = 4000) String text) {
     }
 
-    public enum ProposalOutcome { ACCEPTED, REJECTED, INCLUDED_IN_PLAN }
 
     public record Proposal(@Schema(accessMode = Schema.AccessMode.READ_ONLY, description = READ_ONLY_ID) String id,
                            @NotBlank @Size(max = 4000) String text,

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import ru.outreach.meetings.minutes.MinutesContent.ProposalOutcome;
+import ru.outreach.events.meetings.ProposalOutcome;
 
 /** Bodies of the minutes endpoints. */
 final class MinutesRequests {

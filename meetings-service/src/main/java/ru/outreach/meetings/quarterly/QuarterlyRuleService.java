@@ -1,5 +1,9 @@
 package ru.outreach.meetings.quarterly;
 
+import ru.outreach.events.meetings.QuarterlyRule;
+import ru.outreach.events.meetings.QuarterlyRule.Quarter;
+import ru.outreach.events.meetings.QuarterlyRule.Verdict;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -14,7 +18,7 @@ import ru.outreach.meetings.group.Group;
 import ru.outreach.meetings.group.GroupService;
 import ru.outreach.meetings.meeting.Meeting;
 import ru.outreach.meetings.meeting.MeetingService;
-import ru.outreach.meetings.meeting.MeetingStatus;
+import ru.outreach.events.meetings.MeetingStatus;
 
 @Service
 class QuarterlyRuleService {
@@ -72,25 +76,13 @@ class QuarterlyRuleService {
         long held = inQuarter.stream().filter(Meeting::isHeld).count();
         long upcoming = inQuarter.stream().filter(m -> m.status().isUpcoming()).count();
         long cancelled = inQuarter.stream().filter(m -> m.status() == MeetingStatus.CANCELLED).count();
-        return new QuarterSummary(quarter.number(), held, upcoming, cancelled, verdict(quarter, held, today));
-    }
-
-    private static Verdict verdict(Quarter quarter, long held, LocalDate today) {
-        if (held > 0) {
-            return Verdict.MET;
-        }
-        if (today.isAfter(quarter.lastDay())) {
-            return Verdict.NOT_MET;
-        }
-        return today.isBefore(quarter.firstDay()) ? Verdict.NOT_STARTED : Verdict.IN_PROGRESS;
+        return new QuarterSummary(quarter.number(), held, upcoming, cancelled,
+                QuarterlyRule.verdict(quarter, held, null, today));
     }
 
     private List<Meeting> meetingsOf(String groupId, int year) {
         return meetings.inPeriod(groupId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
-
-    /** MET: a meeting was held; NOT_MET: the quarter ended without one; otherwise still open. */
-    enum Verdict { MET, NOT_MET, IN_PROGRESS, NOT_STARTED }
 
     record QuarterSummary(int quarter, long held, long upcoming, long cancelled, Verdict rule) {
     }

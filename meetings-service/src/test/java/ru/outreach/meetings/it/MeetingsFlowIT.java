@@ -1,5 +1,7 @@
 package ru.outreach.meetings.it;
 
+import ru.outreach.testkit.CityClock;
+
 import ru.outreach.testkit.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +46,7 @@ class MeetingsFlowIT extends IntegrationTest {
                 Map.of("handedOverOn", due.plusDays(1).toString(), "receivedBy", "КОС"));
         api.ok(HttpMethod.POST, minutes + "/proposals/P1/evaluation", Map.of("outcome", "ACCEPTED"));
         api.ok(HttpMethod.POST, minutes + "/results-publication",
-                Map.of("publishedOn", LocalDate.now().toString(), "publishedWhere", "официальный сайт"));
+                Map.of("publishedOn", CityClock.today().toString(), "publishedWhere", "официальный сайт"));
 
         assertThat(handedOver.path("dueOn").asString()).isEqualTo(due.toString());
         assertThat(handedOver.path("handOver").path("late").asBoolean()).isTrue();

@@ -1,5 +1,7 @@
 package ru.outreach.meetings.meeting;
 
+import ru.outreach.events.meetings.MeetingStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

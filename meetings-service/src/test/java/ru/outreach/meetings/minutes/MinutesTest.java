@@ -18,7 +18,7 @@ import ru.outreach.events.meetings.MeetingsEvent.ProposalEvaluated;
 import ru.outreach.meetings.minutes.MinutesContent.Citizen;
 import ru.outreach.meetings.minutes.MinutesContent.Instruction;
 import ru.outreach.meetings.minutes.MinutesContent.Proposal;
-import ru.outreach.meetings.minutes.MinutesContent.ProposalOutcome;
+import ru.outreach.events.meetings.ProposalOutcome;
 import ru.outreach.meetings.minutes.MinutesContent.Question;
 import ru.outreach.meetings.minutes.MinutesContent.ReceptionCard;
 import ru.outreach.meetings.minutes.MinutesContent.Remark;
@@ -145,7 +145,7 @@ class MinutesTest {
         assertThat(minutes.content().proposals()).singleElement()
                 .satisfies(p -> assertThat(p.outcome()).isEqualTo(ProposalOutcome.INCLUDED_IN_PLAN));
         assertThat(events(minutes)).last().isInstanceOfSatisfying(ProposalEvaluated.class,
-                e -> assertThat(e.outcome()).isEqualTo("INCLUDED_IN_PLAN"));
+                e -> assertThat(e.outcome()).isEqualTo(ProposalOutcome.INCLUDED_IN_PLAN));
         assertThatThrownBy(() -> minutes.evaluateProposal("P9", ProposalOutcome.ACCEPTED, TODAY, TODAY))
                 .isInstanceOf(NotFoundException.class);
     }

@@ -1,5 +1,8 @@
 package ru.outreach.reporting.projection;
 
+import ru.outreach.events.appeals.AppealChannel;
+import ru.outreach.events.appeals.AppealState;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -17,8 +20,8 @@ import ru.outreach.events.appeals.AppealsEvent.AppealRedirected;
 import ru.outreach.events.appeals.AppealsEvent.AppealRegistered;
 
 /** An appeal's dimensions and dates (subject {@code appeal/ID}). */
-public record AppealFacts(@Id String id, long version, String state, String category, String territory,
-                          String channel, LocalDate registeredOn, LocalDate answerDueOn, boolean repeated,
+public record AppealFacts(@Id String id, long version, AppealState state, String category, String territory,
+                          AppealChannel channel, LocalDate registeredOn, LocalDate answerDueOn, boolean repeated,
                           String department, LocalDate assignedOn, LocalDate answeredOn, int extensions,
                           LocalDate redirectedOn, LocalDate withoutAnswerOn, LocalDate closedOn,
                           List<PendingCell> pending) implements Facts {
@@ -32,13 +35,14 @@ public record AppealFacts(@Id String id, long version, String state, String cate
         if (event.version() <= version) {
             return this;
         }
-        AppealFacts f = new AppealFacts(id, event.version(), event.state(),
+        AppealFacts f = new AppealFacts(id, event.version(), event.state() == null ? state : event.state(),
                 event.category() != null ? event.category() : category,
                 event.territory() != null ? event.territory() : territory, channel, registeredOn, answerDueOn,
                 repeated, department, assignedOn, answeredOn, extensions, redirectedOn, withoutAnswerOn, closedOn,
                 pending);
         return switch (event) {
-            case AppealRegistered e -> new AppealFacts(id, f.version, f.state, f.category, f.territory, e.channel(),
+            case AppealRegistered e -> new AppealFacts(id, f.version, f.state, f.category, f.territory,
+                    e.channel() == null ? channel : e.channel(),
                     e.registeredOn(), e.answerDueOn(), e.repeated(), department, assignedOn, answeredOn, extensions,
                     redirectedOn, withoutAnswerOn, closedOn, pending);
             case AppealAssigned e -> new AppealFacts(id, f.version, f.state, f.category, f.territory, channel,
@@ -106,7 +110,7 @@ public record AppealFacts(@Id String id, long version, String state, String cate
                 CellKey.of(Kinds.APPEAL_CELLS, year, "total"),
                 CellKey.of(Kinds.APPEAL_CELLS, year, "category", cat),
                 CellKey.of(Kinds.APPEAL_CELLS, year, "territory", ter),
-                CellKey.of(Kinds.APPEAL_CELLS, year, "channel", channel == null ? "" : channel),
+                CellKey.of(Kinds.APPEAL_CELLS, year, "channel", channel == null ? "" : channel.name()),
                 CellKey.of(Kinds.APPEAL_CELLS, year, "month", "%02d".formatted(registeredOn.getMonthValue())),
                 CellKey.of(Kinds.APPEAL_CELLS, year, "categoryTerritory", cat, ter))) {
             cells.add(key, "appeals", 1);

@@ -1,7 +1,6 @@
 package ru.outreach.reporting.projection;
 
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -10,11 +9,6 @@ import ru.outreach.events.ContractEvent;
 import ru.outreach.events.Topic;
 import ru.outreach.events.Topics;
 import ru.outreach.events.meetings.MeetingsEvent;
-import ru.outreach.events.meetings.MeetingsEvent.MeetingResultsPublished;
-import ru.outreach.events.meetings.MeetingsEvent.MinutesHandedOver;
-import ru.outreach.events.meetings.MeetingsEvent.MinutesRecorded;
-import ru.outreach.events.meetings.MeetingsEvent.MinutesSigned;
-import ru.outreach.events.meetings.MeetingsEvent.ProposalEvaluated;
 import ru.outreach.kit.kafka.ContractEventReader;
 
 /**
@@ -28,8 +22,6 @@ public final class EventReader {
             Topics.MEETINGS.name(), Topics.MEETINGS,
             Topics.APPEALS.name(), Topics.APPEALS,
             Topics.INSTRUCTIONS.name(), Topics.INSTRUCTIONS);
-    private static final Set<Class<?>> MINUTES_EVENTS = Set.of(MinutesRecorded.class, MinutesSigned.class,
-            MinutesHandedOver.class, ProposalEvaluated.class, MeetingResultsPublished.class);
 
     public static Envelope read(ConsumerRecord<String, String> record) {
         Topic<?> topic = TOPICS.get(record.topic());
@@ -55,7 +47,8 @@ public final class EventReader {
         return switch (event) {
             case MeetingsEvent.GroupRegistered e -> "group";
             case MeetingsEvent.GroupChanged e -> "group";
-            case MeetingsEvent e -> MINUTES_EVENTS.contains(e.getClass()) ? "minutes" : "meeting";
+            case MeetingsEvent.MinutesEvent e -> "minutes";
+            case MeetingsEvent e -> "meeting";
             case ru.outreach.events.appeals.AppealsEvent e -> "appeal";
             case ru.outreach.events.appeals.InstructionsEvent e -> "instruction";
             default -> "unknown";

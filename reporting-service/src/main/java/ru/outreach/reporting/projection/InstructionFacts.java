@@ -1,5 +1,8 @@
 package ru.outreach.reporting.projection;
 
+import ru.outreach.events.appeals.InstructionSource;
+import ru.outreach.events.appeals.InstructionState;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -14,12 +17,13 @@ import ru.outreach.events.appeals.InstructionsEvent.InstructionExtensionRequeste
 import ru.outreach.events.appeals.InstructionsEvent.InstructionIssued;
 
 /** An instruction's executor, source and dates (subject {@code instruction/ID}). */
-public record InstructionFacts(@Id String id, long version, String state, String department, String source,
+public record InstructionFacts(@Id String id, long version, InstructionState state, String department,
+                               InstructionSource source,
                                String sourceId, LocalDate issuedOn, LocalDate dueOn, int extensionsAsked,
                                LocalDate closedOn, Boolean closedLate, List<PendingCell> pending) implements Facts {
 
     /** States in which the executor no longer owes a report. */
-    static final Set<String> SETTLED = Set.of("REPORTED", "CLOSED");
+    static final Set<InstructionState> SETTLED = Set.of(InstructionState.REPORTED, InstructionState.CLOSED);
 
     static InstructionFacts empty(String id) {
         return new InstructionFacts(id, 0, null, null, null, null, null, null, 0, null, null, List.of());
@@ -53,7 +57,7 @@ public record InstructionFacts(@Id String id, long version, String state, String
     }
 
     public String meetingId() {
-        return "MEETING".equals(source) ? sourceId : null;
+        return source == InstructionSource.MEETING ? sourceId : null;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package ru.outreach.reporting.projection;
 
+import ru.outreach.events.meetings.MeetingStatus;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -18,6 +20,7 @@ import ru.outreach.events.meetings.MeetingsEvent.MeetingRescheduled;
 import ru.outreach.events.meetings.MeetingsEvent.MeetingResultsPublished;
 import ru.outreach.events.meetings.MeetingsEvent.MeetingVenueAgreed;
 import ru.outreach.events.meetings.MeetingsEvent.MinutesCounts;
+import ru.outreach.events.meetings.MeetingsEvent.MinutesEvent;
 import ru.outreach.events.meetings.MeetingsEvent.MinutesHandedOver;
 import ru.outreach.events.meetings.MeetingsEvent.MinutesRecorded;
 import ru.outreach.events.meetings.MeetingsEvent.MinutesSigned;
@@ -28,10 +31,9 @@ import ru.outreach.events.meetings.MeetingsEvent.ProposalEvaluated;
  * day; minutes' counts go to the meeting's month). The two aggregates keep separate versions: {@code meeting/ID} and
  * {@code minutes/ID} events share the key but not the version sequence.
  *
- * @param status       PLANNED, VENUE_AGREED, ANNOUNCED, RESCHEDULED, HELD or CANCELLED
  * @param evaluations  the latest outcome per proposal
  */
-public record MeetingFacts(@Id String id, String groupId, String territory, long meetingVersion, String status,
+public record MeetingFacts(@Id String id, String groupId, String territory, long meetingVersion, MeetingStatus status,
                            LocalDateTime scheduledAt, LocalDate heldOn, Integer residentsAttended,
                            LocalDate minutesDueOn, long minutesVersion, LocalDate minutesHeldOn, LocalDate handedOverOn,
                            LocalDate handOverDueOn, MinutesCounts counts, List<Evaluation> evaluations,
@@ -65,7 +67,7 @@ public record MeetingFacts(@Id String id, String groupId, String territory, long
     }
 
     public boolean held() {
-        return "HELD".equals(status) || (status == null && minutesHeldOn != null);
+        return status == MeetingStatus.HELD || (status == null && minutesHeldOn != null);
     }
 
     public long proposalsAccepted() {
@@ -81,24 +83,24 @@ public record MeetingFacts(@Id String id, String groupId, String territory, long
         String group = event.groupId();
         String where = event.territory();
         return switch (event) {
-            case MeetingPlanned e -> meeting(v, group, where, "PLANNED", e.scheduledAt(), heldOn, residentsAttended,
+            case MeetingPlanned e -> meeting(v, group, where, MeetingStatus.PLANNED, e.scheduledAt(), heldOn, residentsAttended,
                     minutesDueOn);
-            case MeetingVenueAgreed e -> meeting(v, group, where, "VENUE_AGREED", scheduledAt, heldOn,
+            case MeetingVenueAgreed e -> meeting(v, group, where, MeetingStatus.VENUE_AGREED, scheduledAt, heldOn,
                     residentsAttended, minutesDueOn);
-            case MeetingAnnounced e -> meeting(v, group, where, "ANNOUNCED", scheduledAt, heldOn, residentsAttended,
+            case MeetingAnnounced e -> meeting(v, group, where, MeetingStatus.ANNOUNCED, scheduledAt, heldOn, residentsAttended,
                     minutesDueOn);
-            case MeetingRescheduled e -> meeting(v, group, where, "RESCHEDULED", e.scheduledAt(), heldOn,
+            case MeetingRescheduled e -> meeting(v, group, where, MeetingStatus.RESCHEDULED, e.scheduledAt(), heldOn,
                     residentsAttended, minutesDueOn);
-            case MeetingCancelled e -> meeting(v, group, where, "CANCELLED",
+            case MeetingCancelled e -> meeting(v, group, where, MeetingStatus.CANCELLED,
                     e.scheduledAt() != null ? e.scheduledAt() : scheduledAt, heldOn, residentsAttended, minutesDueOn);
-            case MeetingHeld e -> meeting(v, group, where, "HELD", scheduledAt, e.heldAt().toLocalDate(),
+            case MeetingHeld e -> meeting(v, group, where, MeetingStatus.HELD, scheduledAt, e.heldAt().toLocalDate(),
                     e.residentsAttended(), e.minutesDueOn());
             default -> meeting(v, group, where, status, scheduledAt, heldOn, residentsAttended, minutesDueOn);
         };
     }
 
     /** Applies a {@code minutes/ID} event when newer than the minutes' version. */
-    MeetingFacts applyMinutes(MeetingEvent event) {
+    MeetingFacts applyMinutes(MinutesEvent event) {
         if (event.version() <= minutesVersion) {
             return this;
         }
@@ -113,7 +115,7 @@ public record MeetingFacts(@Id String id, String groupId, String territory, long
             case ProposalEvaluated e -> {
                 List<Evaluation> latest = new ArrayList<>(evaluations == null ? List.of() : evaluations);
                 latest.removeIf(x -> x.proposalId().equals(e.proposalId()));
-                latest.add(new Evaluation(e.proposalId(), e.outcome()));
+                latest.add(new Evaluation(e.proposalId(), e.outcome() == null ? null : e.outcome().name()));
                 yield minutes(v, event, minutesHeldOn, handedOverOn, handOverDueOn, counts, latest);
             }
             case MeetingResultsPublished e -> minutes(v, event, minutesHeldOn, handedOverOn, handOverDueOn, counts,
@@ -122,14 +124,14 @@ public record MeetingFacts(@Id String id, String groupId, String territory, long
         };
     }
 
-    private MeetingFacts meeting(long v, String group, String where, String newStatus, LocalDateTime scheduled,
+    private MeetingFacts meeting(long v, String group, String where, MeetingStatus newStatus, LocalDateTime scheduled,
                                  LocalDate held, Integer residents, LocalDate due) {
         return new MeetingFacts(id, group != null ? group : groupId, where != null ? where : territory, v, newStatus,
                 scheduled, held, residents, due, minutesVersion, minutesHeldOn, handedOverOn, handOverDueOn, counts,
                 evaluations, pending);
     }
 
-    private MeetingFacts minutes(long v, MeetingEvent event, LocalDate held, LocalDate handedOver, LocalDate due,
+    private MeetingFacts minutes(long v, MinutesEvent event, LocalDate held, LocalDate handedOver, LocalDate due,
                                  MinutesCounts newCounts, List<Evaluation> newEvaluations) {
         return new MeetingFacts(id, groupId != null ? groupId : event.groupId(),
                 territory != null ? territory : event.territory(), meetingVersion, status, scheduledAt, heldOn,
@@ -158,7 +160,7 @@ public record MeetingFacts(@Id String id, String groupId, String territory, long
         if (status != null) {
             cells.add(month, "planned", 1);
         }
-        cells.add(month, "cancelled", "CANCELLED".equals(status) ? 1 : 0);
+        cells.add(month, "cancelled", status == MeetingStatus.CANCELLED ? 1 : 0);
         if (held()) {
             cells.add(month, "held", 1);
             cells.add(month, "residents", residentsAttended == null ? 0 : residentsAttended);

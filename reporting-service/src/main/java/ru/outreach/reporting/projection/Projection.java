@@ -26,6 +26,7 @@ import ru.outreach.events.appeals.AppealsEvent;
 import ru.outreach.events.appeals.InstructionsEvent;
 import ru.outreach.events.meetings.MeetingsEvent;
 import ru.outreach.events.meetings.MeetingsEvent.MeetingEvent;
+import ru.outreach.events.meetings.MeetingsEvent.MinutesEvent;
 
 /**
  * Applies events to the read models, a batch at a time. For each entity touched: its facts are loaded once, the
@@ -194,8 +195,12 @@ public class Projection {
         return switch (event) {
             case MeetingEvent e -> {
                 MeetingFacts facts = before == null ? MeetingFacts.empty(id) : (MeetingFacts) before;
-                MeetingFacts after = "minutes".equals(envelope.subjectKind()) ? facts.applyMinutes(e)
-                        : facts.applyMeeting(e);
+                MeetingFacts after = facts.applyMeeting(e);
+                yield after == facts ? before : after;
+            }
+            case MinutesEvent e -> {
+                MeetingFacts facts = before == null ? MeetingFacts.empty(id) : (MeetingFacts) before;
+                MeetingFacts after = facts.applyMinutes(e);
                 yield after == facts ? before : after;
             }
             case MeetingsEvent e -> {

@@ -1,5 +1,6 @@
 package ru.outreach.reporting.report;
 
+import ru.outreach.events.meetings.MeetingStatus;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
 public record GroupMeetings(String groupId, String groupName, Period period, List<MeetingRow> meetings) {
 
     /** @param status the meeting's last status: PLANNED … HELD, CANCELLED */
-    public record MeetingRow(String meetingId, String territory, String status, LocalDate day,
+    public record MeetingRow(String meetingId, String territory, MeetingStatus status, LocalDate day,
                              Integer residentsAttended, LocalDate minutesDueOn, LocalDate minutesHandedOverOn,
                              Boolean minutesLate, long questions, long proposals, long receptionCards,
                              long writtenAppeals, long instructions) {

@@ -1,5 +1,10 @@
 package ru.outreach.reporting.benchmark;
 
+import ru.outreach.events.appeals.AppealChannel;
+import ru.outreach.events.appeals.InstructionState;
+import ru.outreach.events.appeals.AppealState;
+import ru.outreach.events.appeals.InstructionSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -124,7 +129,7 @@ class ReportsBenchmark extends IntegrationTest {
     private List<Envelope> events(int total) {
         List<Envelope> events = new ArrayList<>(total);
         for (int g = 0; g < 20; g++) {
-            add(events, new GroupRegistered("bench-G" + g, 1, "Группа " + g, List.of("Территория " + g), 7));
+            add(events, new GroupRegistered("bench-G" + g, 1, "Группа " + g, List.of("Территория " + g), 7, null));
         }
         int i = 0;
         while (events.size() < total) {
@@ -142,20 +147,20 @@ class ReportsBenchmark extends IntegrationTest {
                 }
                 case 1, 2, 3 -> {
                     String dept = "Отдел " + random.nextInt(30);
-                    add(events, new InstructionIssued(id, 1, "ISSUED", dept, List.of(), "MEETING", "bench-" + (i / 10 * 10),
+                    add(events, new InstructionIssued(id, 1, InstructionState.ISSUED, dept, List.of(), InstructionSource.MEETING, "bench-" + (i / 10 * 10),
                             "Т", day, day.plusDays(30)));
-                    add(events, new InstructionReported(id, 2, "REPORTED", dept, day.plusDays(20), day.plusDays(30),
+                    add(events, new InstructionReported(id, 2, InstructionState.REPORTED, dept, day.plusDays(20), day.plusDays(30),
                             false));
-                    add(events, new InstructionClosed(id, 3, "CLOSED", dept, day.plusDays(22), day.plusDays(30),
+                    add(events, new InstructionClosed(id, 3, InstructionState.CLOSED, dept, day.plusDays(22), day.plusDays(30),
                             false));
                 }
                 default -> {
                     AppealFacts a = appeal(id, day);
-                    add(events, new AppealRegistered(id, 1, "REGISTERED", a.category(), a.territory(), a.channel(),
-                            day, day, day.plusDays(3), day.plusDays(30), day.plusDays(7), true, false, false, null));
-                    add(events, new AppealAssigned(id, 2, "ASSIGNED", a.category(), a.territory(), a.department(),
+                    add(events, new AppealRegistered(id, 1, AppealState.REGISTERED, a.category(), a.territory(), a.channel(),
+                            day, day, day.plusDays(3), day.plusDays(30), day.plusDays(7), true, false, false, null, null));
+                    add(events, new AppealAssigned(id, 2, AppealState.ASSIGNED, a.category(), a.territory(), a.department(),
                             day, day.plusDays(30)));
-                    add(events, new AppealAnswered(id, 3, "ANSWERED", a.category(), a.territory(), a.department(),
+                    add(events, new AppealAnswered(id, 3, AppealState.ANSWERED, a.category(), a.territory(), a.department(),
                             day.plusDays(random.nextInt(40)), day.plusDays(30), false, false));
                 }
             }
@@ -193,8 +198,8 @@ class ReportsBenchmark extends IntegrationTest {
         for (int i = 0; i < instructions; i++) {
             LocalDate issued = LocalDate.of(2025, 1, 1).plusDays(random.nextInt(730));
             boolean closed = random.nextInt(10) < 8;
-            InstructionFacts instruction = new InstructionFacts("load-I" + i, 3, closed ? "CLOSED" : "ISSUED",
-                    "Отдел " + random.nextInt(30), random.nextBoolean() ? "MEETING" : "OTHER",
+            InstructionFacts instruction = new InstructionFacts("load-I" + i, 3, closed ? InstructionState.CLOSED : InstructionState.ISSUED,
+                    "Отдел " + random.nextInt(30), random.nextBoolean() ? InstructionSource.MEETING : InstructionSource.OTHER,
                     "bench-" + (random.nextInt(500) * 10), issued, issued.plusDays(30), random.nextInt(4) == 0 ? 1 : 0,
                     closed ? issued.plusDays(random.nextInt(45)) : null, closed ? random.nextInt(5) == 0 : null,
                     List.of());
@@ -219,10 +224,10 @@ class ReportsBenchmark extends IntegrationTest {
     private AppealFacts appeal(String id, LocalDate registered) {
         String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
         String territory = "Территория " + random.nextInt(20);
-        String channel = CHANNELS[random.nextInt(CHANNELS.length)];
+        AppealChannel channel = AppealChannel.valueOf(CHANNELS[random.nextInt(CHANNELS.length)]);
         int state = random.nextInt(20);
         LocalDate answered = state < 17 ? registered.plusDays(random.nextInt(40)) : null;
-        return new AppealFacts(id, 3, answered != null ? "ANSWERED" : "ASSIGNED", category, territory, channel,
+        return new AppealFacts(id, 3, answered != null ? AppealState.ANSWERED : AppealState.ASSIGNED, category, territory, channel,
                 registered, registered.plusDays(state == 0 ? 60 : 30), random.nextInt(10) == 0,
                 "Отдел " + random.nextInt(30), registered.plusDays(1), answered, state == 0 ? 1 : 0,
                 state == 18 ? registered.plusDays(5) : null, null, null, List.of());

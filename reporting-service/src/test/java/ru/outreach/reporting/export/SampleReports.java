@@ -1,5 +1,6 @@
 package ru.outreach.reporting.export;
 
+import ru.outreach.events.meetings.MeetingStatus;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,11 @@ public final class SampleReports {
 
     public static GroupMeetings northMeetings() {
         return new GroupMeetings("g-north", "Группа № 1 «Северный»", FIRST_HALF, List.of(
-                new GroupMeetings.MeetingRow("m-1", "мкр. Северный", "HELD", LocalDate.of(2026, 2, 5), 45,
+                new GroupMeetings.MeetingRow("m-1", "мкр. Северный", MeetingStatus.HELD, LocalDate.of(2026, 2, 5), 45,
                         LocalDate.of(2026, 2, 12), LocalDate.of(2026, 2, 10), false, 6, 2, 1, 1, 3),
-                new GroupMeetings.MeetingRow("m-3", "мкр. Северный", "HELD", LocalDate.of(2026, 3, 12), 50,
+                new GroupMeetings.MeetingRow("m-3", "мкр. Северный", MeetingStatus.HELD, LocalDate.of(2026, 3, 12), 50,
                         LocalDate.of(2026, 3, 19), LocalDate.of(2026, 3, 24), true, 5, 3, 2, 1, 2),
-                new GroupMeetings.MeetingRow("m-4", "Школа № 7", "HELD", LocalDate.of(2026, 5, 20), 25,
+                new GroupMeetings.MeetingRow("m-4", "Школа № 7", MeetingStatus.HELD, LocalDate.of(2026, 5, 20), 25,
                         LocalDate.of(2026, 5, 27), null, null, 3, 1, 1, 0, 2)));
     }
 

@@ -1,5 +1,7 @@
 package ru.outreach.reporting.it;
 
+import ru.outreach.events.appeals.AppealChannel;
+import ru.outreach.events.appeals.AppealState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,9 +40,9 @@ class DeadLetterIT extends IntegrationTest {
         header(poison, "ce_type", "ru.outreach.AppealRegistered");
         producer.send(poison);
         // same key, so the same partition, after the poison
-        publish(List.of(new Envelope("appeals.v1", "appeal", new AppealRegistered(key, 1, "REGISTERED", "ECOLOGY",
-                "Заречный", "POST", LocalDate.of(2019, 3, 1), LocalDate.of(2019, 3, 1), LocalDate.of(2019, 3, 4),
-                LocalDate.of(2019, 3, 31), LocalDate.of(2019, 3, 8), true, false, false, null))));
+        publish(List.of(new Envelope("appeals.v1", "appeal", new AppealRegistered(key, 1, AppealState.REGISTERED, "ECOLOGY",
+                "Заречный", AppealChannel.POST, LocalDate.of(2019, 3, 1), LocalDate.of(2019, 3, 1), LocalDate.of(2019, 3, 4),
+                LocalDate.of(2019, 3, 31), LocalDate.of(2019, 3, 8), true, false, false, null, null))));
 
         try (KafkaConsumer<String, String> dlt = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),

@@ -1,5 +1,7 @@
 package ru.outreach.reporting.projection;
 
+import ru.outreach.events.appeals.AppealChannel;
+import ru.outreach.events.appeals.AppealState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -58,10 +60,10 @@ class ProjectionTest {
 
     @Test
     void anOlderVersionAfterANewerOneChangesNothing() {
-        AppealRegistered registered = new AppealRegistered("A", 1, "REGISTERED", "ROADS", "T", "POST",
+        AppealRegistered registered = new AppealRegistered("A", 1, AppealState.REGISTERED, "ROADS", "T", AppealChannel.POST,
                 LocalDate.of(2026, 1, 10), LocalDate.of(2026, 1, 10), LocalDate.of(2026, 1, 13),
-                LocalDate.of(2026, 2, 9), LocalDate.of(2026, 1, 17), true, false, false, null);
-        AppealAnswered answered = new AppealAnswered("A", 2, "ANSWERED", "ROADS", "T", null,
+                LocalDate.of(2026, 2, 9), LocalDate.of(2026, 1, 17), true, false, false, null, null);
+        AppealAnswered answered = new AppealAnswered("A", 2, AppealState.ANSWERED, "ROADS", "T", null,
                 LocalDate.of(2026, 1, 20), LocalDate.of(2026, 2, 9), false, false);
         projection.apply(List.of(envelope(registered), envelope(answered)));
         Map<String, Object> after = snapshot();

@@ -1,5 +1,6 @@
 package ru.outreach.reporting.query;
 
+import ru.outreach.events.meetings.MeetingStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -124,7 +125,7 @@ class ReportsTest {
         assertThat(m2.residentsAttended()).isEqualTo(20);
         assertThat(meetings.meetings().get(0).minutesLate()).isFalse();
         assertThat(reports.groupMeetings("G2", 2026, null).meetings()).extracting(GroupMeetings.MeetingRow::status)
-                .containsExactly("HELD", "CANCELLED");
+                .containsExactly(MeetingStatus.HELD, MeetingStatus.CANCELLED);
         assertThatThrownBy(() -> reports.groupMeetings("nobody", 2026, null)).isInstanceOf(NotFoundException.class);
     }
 

@@ -1,5 +1,6 @@
-package ru.outreach.meetings.meeting;
+package ru.outreach.events.meetings;
 
+/** Where an outreach meeting stands. */
 public enum MeetingStatus {
     PLANNED, VENUE_AGREED, ANNOUNCED, RESCHEDULED, CANCELLED, HELD;
 
