@@ -43,7 +43,7 @@ say() { printf '%s\n' "$*"; }
 fail() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
 
 # ---------------------------------------------------------------------------------------------------------------
-# Processes: each one has .local/pids/<name>.pid and .local/logs/<name>.log
+# Processes: each one has .local/pids/<name>.pid and .local/logs/<name>.log (a link to this start's log)
 
 pid_file() { printf '%s/%s.pid' "$PIDS" "$1"; }
 
@@ -64,11 +64,22 @@ running_pid() {
   fi
 }
 
-# start_process NAME COMMAND...: runs COMMAND in the background with its output in NAME's log.
+# new_log NAME: a new log file for this start (.local/logs/NAME-YYYYmmdd-HHMMSS.log); NAME.log links to the latest,
+# so the logs of earlier starts are kept. Prints the link's path.
+new_log() {
+  local name=$1 file
+  file="$name-$(date +%Y%m%d-%H%M%S).log"
+  : >"$LOGS/$file"
+  ln -sfn "$file" "$LOGS/$name.log"
+  printf '%s' "$LOGS/$name.log"
+}
+
+# start_process NAME COMMAND...: runs COMMAND in the background with its output in a new log of NAME's.
 start_process() {
-  local name=$1
+  local name=$1 log
   shift
-  "$@" >"$LOGS/$name.log" 2>&1 &
+  log=$(new_log "$name")
+  "$@" >"$log" 2>&1 &
   echo $! >"$(pid_file "$name")"
 }
 
@@ -146,7 +157,7 @@ build() {
     return
   fi
   say "Building... (log: $LOGS/build.log)"
-  if ! ./mvnw -B -ntp -q -DskipTests install >"$LOGS/build.log" 2>&1; then
+  if ! ./mvnw -B -ntp -q -DskipTests install >"$(new_log build)" 2>&1; then
     log_tail build 60
     fail "the build failed; see $LOGS/build.log"
   fi
@@ -194,7 +205,7 @@ format_kafka_storage() {
   cluster_id=$(java -cp "$classpath" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
   say "Formatting the broker's storage in $STATE/kafka (cluster id $cluster_id)"
   if ! java -cp "$classpath" kafka.tools.StorageTool format -t "$cluster_id" -c "$STATE/config/kafka.properties" \
-      >"$LOGS/kafka-format.log" 2>&1; then
+      >"$(new_log kafka-format)" 2>&1; then
     log_tail kafka-format
     fail "formatting the broker's storage failed"
   fi
@@ -297,7 +308,7 @@ offer_tools() {
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "Installing ${missing[*]}, to read the topics and the JSON answers (log: $LOGS/tools-install.log)"
     { apt-get install -y -qq "${missing[@]}" || { apt-get update -qq && apt-get install -y -qq "${missing[@]}"; }; } \
-      >"$LOGS/tools-install.log" 2>&1 || say "${missing[*]} could not be installed; the stack starts anyway"
+      >"$(new_log tools-install)" 2>&1 || say "${missing[*]} could not be installed; the stack starts anyway"
   else
     say "Tip: install ${missing[*]} to follow the README (e.g. sudo apt-get install -y ${missing[*]})"
   fi

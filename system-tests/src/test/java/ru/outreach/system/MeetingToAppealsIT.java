@@ -1,7 +1,5 @@
 package ru.outreach.system;
 
-import ru.outreach.testkit.CityClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static ru.outreach.system.Http.get;
@@ -37,9 +35,11 @@ class MeetingToAppealsIT {
     private final String meetings = stack.meetings.url() + "/api";
     private final String appeals = stack.appeals.url() + "/api";
 
+    /** Runs with the services' clock at 23:30 UTC (see {@link SystemStack}): every date below is the city's. */
     @Test
     void minutesSignedInTheMeetingsServiceAreAnsweredAndClosedInTheAppealsService() {
-        LocalDate heldOn = CityClock.today().minusDays(3);
+        LocalDate today = stack.today();
+        LocalDate heldOn = today.minusDays(3);
         String meetingId = heldMeetingWithSignedMinutes("Группа (e2e)", "Шахтёрский", heldOn);
 
         JsonNode card = await().atMost(Duration.ofSeconds(60))
@@ -49,38 +49,43 @@ class MeetingToAppealsIT {
                 .until(() -> get(appeals + "/instructions/" + meetingId + ":I1"), r -> r.status() == 200).body();
         assertThat(card.path("territory").asString()).isEqualTo("Шахтёрский");
         assertThat(card.path("citizen").path("fullName").asString()).isEqualTo("Петрова Анна Сергеевна");
-        assertThat(card.path("answerDueOn").asString()).isNotBlank();
-        assertThat(secondCard.path("state").asString()).isEqualTo("REGISTERED");
+        assertThat(card.path("state").asString()).as("waits in the registration queue").isEqualTo("RECEIVED");
+        assertThat(card.path("receivedOn").asString()).as("received on the meeting day").isEqualTo(heldOn.toString());
+        assertThat(secondCard.path("state").asString()).isEqualTo("RECEIVED");
         assertThat(instruction.path("executorDepartment").asString()).isEqualTo("Управление ЖКХ");
         assertThat(instruction.path("dueOn").asString()).isEqualTo(heldOn.plusDays(30).toString());
 
         String appeal = appeals + "/appeals/" + meetingId + ":RC1";
+        JsonNode registered = ok(post(appeal + "/registration", Map.of("registeredOn", heldOn.plusDays(1).toString())));
+        assertThat(registered.path("registeredOn").asString()).isEqualTo(heldOn.plusDays(1).toString());
+        assertThat(registered.path("answerDueOn").asString()).isEqualTo(heldOn.plusDays(31).toString());
+        assertThat(registered.path("missedTerms")).isEmpty();
         ok(post(appeal + "/assignment", Map.of("executorDepartment", "Управление ЖКХ")));
         ok(post(appeal + "/answer", Map.of("text", "Крыша будет отремонтирована в мае", "answeredOn",
-                CityClock.today().toString(), "answeredBy", "Козлов А.В.")));
+                today.toString(), "answeredBy", "Козлов А.В.")));
         String order = appeals + "/instructions/" + meetingId + ":I1";
         ok(post(order + "/acceptance", Map.of()));
         ok(post(order + "/reports", Map.of("text", "Освещение проверено, заменены 4 лампы",
-                "reportedOn", CityClock.today().toString())));
+                "reportedOn", today.toString())));
         assertThat(ok(get(order)).path("state").asString()).as("a report does not close").isEqualTo("REPORTED");
         String controller = instruction.path("controller").asString();
-        ok(post(order + "/closing", Map.of("closedOn", CityClock.today().toString(), "closedBy", controller)));
+        ok(post(order + "/closing", Map.of("closedOn", today.toString(), "closedBy", controller)));
 
         assertThat(ok(get(appeal)).path("state").asString()).isEqualTo("ANSWERED");
         assertThat(ok(get(order)).path("state").asString()).isEqualTo("CLOSED");
         List<ConsumerRecord<String, String>> instructionEvents = readUntil("instructions.v1", meetingId + ":I1", 4);
         assertThat(instructionEvents).extracting(MeetingToAppealsIT::type)
                 .containsExactly("InstructionIssued", "InstructionAccepted", "InstructionReported", "InstructionClosed");
-        List<ConsumerRecord<String, String>> appealEvents = readUntil("appeals.v1", meetingId + ":RC1", 3);
+        List<ConsumerRecord<String, String>> appealEvents = readUntil("appeals.v1", meetingId + ":RC1", 4);
         assertThat(appealEvents).extracting(MeetingToAppealsIT::type)
-                .containsExactly("AppealRegistered", "AppealAssigned", "AppealAnswered");
+                .containsExactly("AppealReceived", "AppealRegistered", "AppealAssigned", "AppealAnswered");
         assertThat(appealEvents).allSatisfy(record -> assertThat(record.value()).doesNotContain("Петрова"));
     }
 
     @Test
     void theBriefBeforeAMeetingDegradesWhenTheAppealsServiceStopsAndRecoversWhenItStarts() {
         String meetingId = heldMeetingWithSignedMinutes("Группа (brief e2e)", "Ключевской",
-                CityClock.today().minusDays(2));
+                stack.today().minusDays(2));
         String brief = meetings + "/meetings/" + meetingId + "/brief";
         JsonNode current = await().atMost(Duration.ofSeconds(60))
                 .until(() -> ok(get(brief)), b -> b.path("openProblems").path("openInstructions").asInt() == 1);

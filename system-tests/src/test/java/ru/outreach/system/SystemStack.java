@@ -1,20 +1,31 @@
 package ru.outreach.system;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import ru.outreach.testkit.CityClock;
 
 /**
  * A real Kafka broker and the MongoDB-compatible store in this JVM, and the services as processes connected to them:
- * started once for all system tests, stopped when the JVM ends.
+ * started once for all system tests, stopped when the JVM ends. The services' clock starts at 23:30 UTC of the
+ * machine's day, when the city's date (Europe/Moscow) is already the next day: the tests take "today" from
+ * {@link #today()}, as the services do, so they pass at any hour.
  */
 final class SystemStack {
 
     private static SystemStack running;
 
+    /** 23:30 UTC: the hour at which a test taking today from the machine's zone is a day behind the services. */
+    static final Instant CLOCK_START = LocalDate.now(ZoneOffset.UTC).atTime(23, 30).toInstant(ZoneOffset.UTC);
+
+    private final Clock clock = CityClock.startingAt(CLOCK_START);
     final EmbeddedKafkaKraftBroker broker;
     final MongoServer store;
     final ServiceProcess appeals;
@@ -27,9 +38,11 @@ final class SystemStack {
         store = new MongoServer(new MemoryBackend());
         String storeUri = store.bindAndGetConnectionString();
         appeals = new ServiceProcess("appeals-service", Map.of(
+                "OUTREACH_CLOCK_START", CLOCK_START.toString(),
                 "KAFKA_BOOTSTRAP_SERVERS", broker.getBrokersAsString(),
                 "MONGODB_URI", storeUri + "/appeals"));
         meetings = new ServiceProcess("meetings-service", Map.of(
+                "OUTREACH_CLOCK_START", CLOCK_START.toString(),
                 "KAFKA_BOOTSTRAP_SERVERS", broker.getBrokersAsString(),
                 "MONGODB_URI", storeUri + "/meetings",
                 "APPEALS_URL", appeals.url(),
@@ -38,6 +51,7 @@ final class SystemStack {
                         {"resilience4j.circuitbreaker.instances.appeals.wait-duration-in-open-state": "2s",
                          "resilience4j.timelimiter.instances.appeals.timeout-duration": "2s"}"""));
         reporting = new ServiceProcess("reporting-service", Map.of(
+                "OUTREACH_CLOCK_START", CLOCK_START.toString(),
                 "KAFKA_BOOTSTRAP_SERVERS", broker.getBrokersAsString(),
                 "MONGODB_URI", storeUri + "/reporting"));
     }
@@ -52,6 +66,11 @@ final class SystemStack {
             running = stack;
         }
         return running;
+    }
+
+    /** Today in the city by the services' clock. */
+    LocalDate today() {
+        return CityClock.today(clock);
     }
 
     String bootstrapServers() {

@@ -1,7 +1,5 @@
 package ru.outreach.system;
 
-import ru.outreach.testkit.CityClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static ru.outreach.system.Http.get;
@@ -32,7 +30,7 @@ class YearlyFiguresIT {
 
     @Test
     void theYearlyFiguresFollowWhatHappenedInTheOtherServices() {
-        LocalDate today = CityClock.today();
+        LocalDate today = stack.today();
         LocalDate heldOn = today.minusDays(2);
         int year = heldOn.getYear();
         JsonNode appealsBefore = ok(get(reports + "/appeals?year=" + year));
@@ -67,6 +65,7 @@ class YearlyFiguresIT {
         JsonNode order = await().atMost(Duration.ofSeconds(60))
                 .until(() -> get(instruction), r -> r.status() == 200).body();
         await().atMost(Duration.ofSeconds(30)).until(() -> get(appeal).status() == 200);
+        ok(post(appeal + "/registration", Map.of("registeredOn", heldOn.toString())));
         ok(post(appeal + "/assignment", Map.of("executorDepartment", "Управление ЖКХ")));
         ok(post(appeal + "/answer", Map.of("text", "Крыша отремонтирована", "answeredOn", today.toString(),
                 "answeredBy", "Управление ЖКХ")));

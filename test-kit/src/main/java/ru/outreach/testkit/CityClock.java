@@ -1,6 +1,8 @@
 package ru.outreach.testkit;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -16,6 +18,15 @@ public final class CityClock {
     /** Today in the city. */
     public static LocalDate today() {
         return LocalDate.now(ZONE);
+    }
+
+    /**
+     * A clock of the city that starts at {@code start} and runs on, as the services' clock does with
+     * {@code outreach.clock.start}: a test and the services it starts then agree on today at any hour.
+     */
+    public static Clock startingAt(Instant start) {
+        Clock system = Clock.system(ZONE);
+        return Clock.offset(system, Duration.between(system.instant(), start));
     }
 
     /** Today by a service's clock (use the service's {@link Clock} bean where the test has one). */

@@ -110,6 +110,7 @@ public final class DemoYear {
                             "position", "главный специалист"),
                     "members", List.of(Map.of("fullName", "Представитель УЖКХ", "position", "начальник отдела")),
                     "territories", List.of(first, second),
+                    "formedOn", LocalDate.of(year - 1, 1, 1).minusDays(10 + 7L * g).toString(),
                     "invitedOrganisations", List.of("депутаты городской Думы", "прокуратура города", "ОМВД")));
             String id = created != null ? created.path("id").asString() : existingGroup(name);
             groups.add(new String[] {id, name, first, second});
@@ -153,7 +154,8 @@ public final class DemoYear {
         }
         String meeting = meetings + "/meetings/" + planned.path("id").asString();
         if (random.nextInt(20) == 0) {
-            api.post(meeting + "/cancellation", Map.of("reason", "Неблагоприятные погодные условия"));
+            api.post(meeting + "/cancellation", Map.of("reason", "Неблагоприятные погодные условия",
+                    "cancelledOn", day.minusDays(1 + random.nextInt(3)).toString()));
             return;
         }
         api.post(meeting + "/venue-agreement", Map.of("agreedOn", day.minusDays(12).toString(), "agreedWith", "директор"));
@@ -369,8 +371,23 @@ public final class DemoYear {
             Dictionary.Category category = CATEGORIES.stream()
                     .filter(c -> c.code().equals(item.path("category").asString())).findFirst()
                     .orElse(CATEGORIES.getLast());
-            process(id, LocalDate.parse(item.path("registeredOn").asString()), category, false, random);
+            LocalDate registeredOn = register(id, LocalDate.parse(item.path("receivedOn").asString()), random);
+            if (registeredOn != null) {
+                process(id, registeredOn, category, false, random);
+            }
         }
+    }
+
+    /**
+     * An appeal taken at a meeting waits in the general department's registration queue: registered within the
+     * 3-day term mostly, sometimes late; null when that day has not come yet.
+     */
+    private LocalDate register(String id, LocalDate receivedOn, Random random) {
+        LocalDate registeredOn = receivedOn.plusDays(random.nextInt(15) == 0 ? 4 + random.nextInt(3)
+                : random.nextInt(4));
+        boolean registered = post(registeredOn, on -> api.post(appeals + "/appeals/" + Api.encode(id)
+                + "/registration", Map.of("registeredOn", on, "registeredBy", "Общий отдел")));
+        return registered ? registeredOn : null;
     }
 
     /** The intake is asynchronous: wait a little for the item to arrive. */
