@@ -117,7 +117,8 @@ class AppealController {
     }
 
     @GetMapping
-    @Operation(summary = "List appeals without personal data; filters are optional, the period is by day received")
+    @Operation(summary = "List appeals without personal data; filters are optional, the period is by day received;"
+            + " state=RECEIVED lists the registration queue (see also /api/appeals/registration-queue)")
     PageResponse<AppealSummary> list(
             @RequestParam(required = false) AppealState state,
             @RequestParam(required = false) String category,
