@@ -133,6 +133,8 @@ class IntakeIT extends IntegrationTest {
             assertThat(registered.path("receivedOn").asString()).isEqualTo(heldOn.toString());
             assertThat(registered.path("registeredOn").asString()).isEqualTo(heldOn.plusDays(2).toString());
             assertThat(registered.path("registeredBy").asString()).isEqualTo("Общий отдел");
+            assertThat(registered.path("previousAppealId").asString()).as("never its own earlier appeal")
+                    .isNotEqualTo(card);
             assertThat(registered.path("answerDueOn").asString()).isEqualTo(heldOn.plusDays(32).toString());
             assertThat(registered.path("redirectDueOn").asString()).isEqualTo(heldOn.plusDays(9).toString());
             JsonNode late = api.post200("/api/appeals/" + written + "/registration",
