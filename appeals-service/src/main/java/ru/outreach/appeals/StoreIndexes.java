@@ -38,6 +38,8 @@ class StoreIndexes implements ApplicationRunner {
                 .on("state", Sort.Direction.ASC).named("territory_state"));
         ensure(Appeal.class, new Index().on("state", Sort.Direction.ASC)
                 .on("answerDueOn", Sort.Direction.ASC).named("state_answer_due"));
+        ensure(Appeal.class, new Index().on("state", Sort.Direction.ASC)
+                .on("receivedOn", Sort.Direction.ASC).named("state_received"));
     }
 
     private void ensure(Class<?> type, Index index) {

@@ -28,17 +28,21 @@ import ru.outreach.events.appeals.AppealsEvent.AppealAssigned;
 import ru.outreach.events.appeals.AppealsEvent.AppealClosed;
 import ru.outreach.events.appeals.AppealsEvent.AppealExtended;
 import ru.outreach.events.appeals.AppealsEvent.AppealLeftWithoutAnswer;
+import ru.outreach.events.appeals.AppealsEvent.AppealReceived;
 import ru.outreach.events.appeals.AppealsEvent.AppealRedirected;
 import ru.outreach.events.appeals.AppealsEvent.AppealRegistered;
 import ru.outreach.events.appeals.AppealsEvent.AppealTermMissed;
 import ru.outreach.kit.outbox.AggregateRoot;
 import ru.outreach.kit.support.RuleViolationException;
 import ru.outreach.kit.support.StateConflictException;
+import ru.outreach.kit.support.StepDates;
 
 /**
- * A citizen's appeal under 59-FZ. Every term is computed at registration and kept on the appeal; a term that passes
- * without its step is recorded as missed. Each step checks the state, changes it and records an event without
- * personal data.
+ * A citizen's appeal under 59-FZ. An appeal taken at a meeting is first received (on the meeting day) and waits in the
+ * general department's registration queue; one that arrives otherwise is received and registered in one step. Every
+ * term is computed at registration and kept on the appeal; a term that passes without its step is recorded as
+ * missed. Each step happened on a day the clerk gives (today when none is given): never after today, never before
+ * the step it follows. Each step checks the state, changes it and records an event without personal data.
  */
 @Document("appeals")
 public class Appeal extends AggregateRoot {
@@ -46,6 +50,7 @@ public class Appeal extends AggregateRoot {
     private AppealChannel channel;
     private LocalDate receivedOn;
     private LocalDate registeredOn;
+    private String registeredBy;
     private LocalDate registrationDueOn;
     private LocalDate answerDueOn;
     private LocalDate redirectDueOn;
@@ -79,44 +84,84 @@ public class Appeal extends AggregateRoot {
                                String sourceMeetingId, String sourceItemId) {
     }
 
+    /** What is known of an appeal taken at an outreach meeting (a reception card or a written appeal). */
+    public record Receipt(AppealChannel channel, LocalDate receivedOn, Citizen citizen, String text, String category,
+                          String territory, String sourceMeetingId, String sourceItemId) {
+    }
+
     /**
-     * Registers an appeal; a registration later than its term records the missed term.
+     * Receives and registers an appeal in one step (by post, in person, electronically); a registration later than
+     * its term records the missed term.
      *
      * @param previousAppealId the citizen's earlier appeal in the same category within a year, or null
+     * @param categoryName     the classifier's name of the category, for the event
      */
-    public static Appeal register(String id, Registration registration, String previousAppealId, Terms terms) {
-        if (registration.registeredOn().isBefore(registration.receivedOn())) {
-            throw new RuleViolationException("receivedOn", "error.received-after-registration",
-                    registration.receivedOn(), registration.registeredOn());
-        }
+    public static Appeal register(String id, Registration registration, String previousAppealId, String categoryName,
+                                  Terms terms, LocalDate today) {
+        StepDates.require("receivedOn", "receipt", registration.receivedOn(), null, null, today);
         Appeal appeal = new Appeal();
-        appeal.id = id;
-        appeal.channel = registration.channel();
-        appeal.receivedOn = registration.receivedOn();
-        appeal.registeredOn = registration.registeredOn();
-        appeal.registrationDueOn = terms.registrationDue(registration.receivedOn());
-        appeal.answerDueOn = terms.answerDue(registration.registeredOn());
-        appeal.redirectDueOn = terms.redirectDue(registration.registeredOn());
-        appeal.citizen = registration.citizen() == null ? new Citizen(null, null, null, null) : registration.citizen();
-        appeal.citizenKey = CitizenKey.of(appeal.citizen);
-        appeal.text = registration.text();
-        appeal.category = registration.category();
-        appeal.territory = registration.territory();
+        appeal.fill(id, new Receipt(registration.channel(), registration.receivedOn(), registration.citizen(),
+                registration.text(), registration.category(), registration.territory(),
+                registration.sourceMeetingId(), registration.sourceItemId()), terms);
         appeal.reportsCrime = registration.reportsCrime();
-        appeal.answerRequired = answerRequired(appeal.channel, appeal.citizen);
-        appeal.repeated = previousAppealId != null;
-        appeal.previousAppealId = previousAppealId;
-        appeal.sourceMeetingId = registration.sourceMeetingId();
-        appeal.sourceItemId = registration.sourceItemId();
-        appeal.state = AppealState.REGISTERED;
-        appeal.record(version -> new AppealRegistered(id, version, appeal.state, appeal.category,
-                appeal.territory, appeal.channel, appeal.receivedOn, appeal.registeredOn,
-                appeal.registrationDueOn, appeal.answerDueOn, appeal.redirectDueOn, appeal.answerRequired,
-                appeal.reportsCrime, appeal.repeated, appeal.sourceMeetingId, null));
-        if (appeal.registeredOn.isAfter(appeal.registrationDueOn)) {
-            appeal.missTerm(AppealTerm.REGISTRATION, appeal.registrationDueOn, appeal.registeredOn);
-        }
+        appeal.completeRegistration(registration.registeredOn(), null, previousAppealId, categoryName, terms, today);
         return appeal;
+    }
+
+    /**
+     * Receives an appeal taken at an outreach meeting on the meeting day: it waits in the registration queue. The
+     * day comes from the minutes, never from when they were read, so a late or replayed intake changes no date.
+     */
+    public static Appeal receive(String id, Receipt receipt, String categoryName, Terms terms) {
+        Appeal appeal = new Appeal();
+        appeal.fill(id, receipt, terms);
+        appeal.state = AppealState.RECEIVED;
+        appeal.record(version -> new AppealReceived(id, version, appeal.state, appeal.category, appeal.territory,
+                appeal.channel, appeal.receivedOn, appeal.registrationDueOn, appeal.sourceMeetingId, categoryName));
+        return appeal;
+    }
+
+    /**
+     * The general department registers an appeal of its queue (regulation 3.8.4–3.8.5): the answer and redirect terms
+     * run from the day of registration; a registration later than its term records the missed term (once).
+     */
+    void registerReceived(LocalDate registeredOn, String registeredBy, String previousAppealId, String categoryName,
+                          Terms terms, LocalDate today) {
+        requireState("register", AppealState.RECEIVED);
+        completeRegistration(registeredOn, registeredBy, previousAppealId, categoryName, terms, today);
+    }
+
+    private void fill(String id, Receipt receipt, Terms terms) {
+        this.id = id;
+        channel = receipt.channel();
+        receivedOn = receipt.receivedOn();
+        registrationDueOn = terms.registrationDue(receipt.receivedOn());
+        citizen = receipt.citizen() == null ? new Citizen(null, null, null, null) : receipt.citizen();
+        citizenKey = CitizenKey.of(citizen);
+        text = receipt.text();
+        category = receipt.category();
+        territory = receipt.territory();
+        answerRequired = answerRequired(channel, citizen);
+        sourceMeetingId = receipt.sourceMeetingId();
+        sourceItemId = receipt.sourceItemId();
+    }
+
+    private void completeRegistration(LocalDate registeredOn, String registeredBy, String previousAppealId,
+                                      String categoryName, Terms terms, LocalDate today) {
+        StepDates.require("registeredOn", "registration", registeredOn, "receipt", receivedOn, today);
+        this.registeredOn = registeredOn;
+        this.registeredBy = registeredBy;
+        answerDueOn = terms.answerDue(registeredOn);
+        redirectDueOn = terms.redirectDue(registeredOn);
+        repeated = previousAppealId != null;
+        this.previousAppealId = previousAppealId;
+        state = AppealState.REGISTERED;
+        record(version -> new AppealRegistered(id, version, state, category, territory, channel, receivedOn,
+                registeredOn, registrationDueOn, answerDueOn, redirectDueOn, answerRequired, reportsCrime, repeated,
+                sourceMeetingId, categoryName));
+        if (registeredOn.isAfter(registrationDueOn)) {
+            missTerm(AppealTerm.REGISTRATION, registrationDueOn, registeredOn);
+        }
     }
 
     /**
@@ -131,7 +176,7 @@ public class Appeal extends AggregateRoot {
     /** Sends the appeal to an executor department; a reassignment before the answer is allowed. */
     void assign(String executorDepartment, LocalDate assignedOn, LocalDate today) {
         requireState("assign", AppealState.REGISTERED, AppealState.ASSIGNED);
-        within("assignedOn", assignedOn, registeredOn, today);
+        StepDates.require("assignedOn", "assignment", assignedOn, "registration", registeredOn, today);
         assignment = new Assignment(executorDepartment, assignedOn);
         state = AppealState.ASSIGNED;
         record(version -> new AppealAssigned(id, version, state, category, territory, executorDepartment,
@@ -145,7 +190,11 @@ public class Appeal extends AggregateRoot {
         if (!answerRequired) {
             throw new StateConflictException("error.appeal-no-address-to-answer");
         }
-        within("answeredOn", answeredOn, registeredOn, today);
+        if (assignment == null) {
+            StepDates.require("answeredOn", "answer", answeredOn, "registration", registeredOn, today);
+        } else {
+            StepDates.require("answeredOn", "answer", answeredOn, "assignment", assignment.assignedOn(), today);
+        }
         if (form == AnswerForm.ORAL) {
             if (channel != AppealChannel.PERSONAL_RECEPTION) {
                 throw new RuleViolationException("form", "error.oral-answer-only-at-reception");
@@ -174,11 +223,12 @@ public class Appeal extends AggregateRoot {
         if (days < 1 || days > terms.maxExtensionDays()) {
             throw new RuleViolationException("days", "error.extension-days", terms.maxExtensionDays());
         }
-        within("decidedOn", decidedOn, registeredOn, today);
+        StepDates.require("decidedOn", "extension", decidedOn, "registration", registeredOn, today);
         if (decidedOn.isAfter(answerDueOn)) {
-            throw new RuleViolationException("decidedOn", "error.extension-after-term", answerDueOn);
+            throw new RuleViolationException("decidedOn", "error.extension-after-term", StepDates.format(decidedOn),
+                    StepDates.format(answerDueOn));
         }
-        within("citizenNotifiedOn", citizenNotifiedOn, decidedOn, today);
+        StepDates.require("citizenNotifiedOn", "extension-notice", citizenNotifiedOn, "extension", decidedOn, today);
         LocalDate previous = answerDueOn;
         answerDueOn = previous.plusDays(days);
         extension = new Extension(days, reason, previous, answerDueOn, decidedOn, citizenNotifiedOn);
@@ -189,9 +239,10 @@ public class Appeal extends AggregateRoot {
     /** 59-FZ art. 8 p. 3: sent to the competent body within the term, the citizen notified. A late one is recorded. */
     void redirect(String competentBody, LocalDate redirectedOn, LocalDate citizenNotifiedOn, LocalDate today) {
         requireState("redirect", AppealState.REGISTERED, AppealState.ASSIGNED);
-        within("redirectedOn", redirectedOn, registeredOn, today);
+        StepDates.require("redirectedOn", "redirect", redirectedOn, "registration", registeredOn, today);
         if (citizenNotifiedOn != null) {
-            within("citizenNotifiedOn", citizenNotifiedOn, registeredOn, today);
+            StepDates.require("citizenNotifiedOn", "redirect-notice", citizenNotifiedOn, "registration", registeredOn,
+                    today);
         } else if (answerRequired) {
             throw new RuleViolationException("citizenNotifiedOn", "error.citizen-must-be-notified");
         }
@@ -217,7 +268,7 @@ public class Appeal extends AggregateRoot {
         if (ground == Ground.NO_NAME_OR_ADDRESS && answerRequired) {
             throw new RuleViolationException("ground", "error.appeal-has-name-and-address");
         }
-        within("decidedOn", decidedOn, registeredOn, today);
+        StepDates.require("decidedOn", "without-answer", decidedOn, "registration", registeredOn, today);
         withoutAnswer = new WithoutAnswer(ground, note, decidedOn);
         state = AppealState.LEFT_WITHOUT_ANSWER;
         record(version -> new AppealLeftWithoutAnswer(id, version, state, category, territory, ground.name(),
@@ -227,24 +278,36 @@ public class Appeal extends AggregateRoot {
     /** The general department takes the answered appeal off control. */
     void close(LocalDate closedOn, String closedBy, LocalDate today) {
         requireState("close", AppealState.ANSWERED);
-        within("closedOn", closedOn, answer.answeredOn(), today);
+        StepDates.require("closedOn", "closing", closedOn, "answer", answer.answeredOn(), today);
         closing = new Closing(closedOn, closedBy);
         state = AppealState.CLOSED;
         record(version -> new AppealClosed(id, version, state, category, territory, closedOn));
     }
 
-    /** Records the answer term as missed once, when it passed while the appeal is still open; true if it did now. */
-    boolean checkAnswerTerm(LocalDate today) {
-        if (!state.isOpen() || !answerRequired || !today.isAfter(answerDueOn) || missed(AppealTerm.ANSWER, answerDueOn)) {
-            return false;
+    /**
+     * Records a term as missed once, when it passed without its step: the registration term of an appeal still in
+     * the registration queue, the answer term of an open one. True if it did now.
+     */
+    boolean checkTerms(LocalDate today) {
+        if (isRegistrationOverdue(today) && !missed(AppealTerm.REGISTRATION, registrationDueOn)) {
+            missTerm(AppealTerm.REGISTRATION, registrationDueOn, today);
+            return true;
         }
-        missTerm(AppealTerm.ANSWER, answerDueOn, today);
-        return true;
+        if (isOverdue(today) && !missed(AppealTerm.ANSWER, answerDueOn)) {
+            missTerm(AppealTerm.ANSWER, answerDueOn, today);
+            return true;
+        }
+        return false;
     }
 
-    /** Open and past the answer term. */
+    /** Registered, still open and past the answer term (an appeal in the registration queue has none yet). */
     public boolean isOverdue(LocalDate today) {
-        return state.isOpen() && answerRequired && today.isAfter(answerDueOn);
+        return state.isOpen() && state != AppealState.RECEIVED && answerRequired && today.isAfter(answerDueOn);
+    }
+
+    /** In the registration queue and past the registration term. */
+    public boolean isRegistrationOverdue(LocalDate today) {
+        return state == AppealState.RECEIVED && today.isAfter(registrationDueOn);
     }
 
     private boolean missed(AppealTerm term, LocalDate dueOn) {
@@ -268,20 +331,13 @@ public class Appeal extends AggregateRoot {
         }
     }
 
-    private static void within(String field, LocalDate day, LocalDate notBefore, LocalDate today) {
-        if (day.isAfter(today)) {
-            throw new RuleViolationException(field, "error.date-in-future", day);
-        }
-        if (day.isBefore(notBefore)) {
-            throw new RuleViolationException(field, "error.date-too-early", day, notBefore);
-        }
-    }
-
     public AppealChannel channel() { return channel; }
 
     public LocalDate receivedOn() { return receivedOn; }
 
     public LocalDate registeredOn() { return registeredOn; }
+
+    public String registeredBy() { return registeredBy; }
 
     public LocalDate registrationDueOn() { return registrationDueOn; }
 

@@ -50,54 +50,75 @@ class AppealController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register an appeal received by post, in person or electronically; every term is computed")
     AppealResponse register(@Valid @RequestBody AppealRequests.RegisterAppeal request) {
-        return AppealResponse.of(appeals.register(request));
+        return response(appeals.register(request));
+    }
+
+    @GetMapping("/registration-queue")
+    @Operation(summary = "The general department's registration queue: appeals received at meetings (state RECEIVED)"
+            + " and not registered yet, the oldest receipt first, each with its registration term and whether it"
+            + " has passed (registrationOverdue); no personal data")
+    PageResponse<AppealSummary> registrationQueue(@RequestParam(required = false) String territory,
+                                                  @PageableDefault(size = 20) Pageable pageable) {
+        LocalDate today = LocalDate.now(clock);
+        return PageResponse.of(appeals.registrationQueue(territory, pageable),
+                appeal -> AppealSummary.of(appeal, today));
+    }
+
+    @PostMapping("/{id}/registration")
+    @Operation(summary = "Register an appeal of the registration queue on the day given (today when missing): the"
+            + " answer and redirect terms run from it; a registration after its term records the term as missed")
+    AppealResponse registerReceived(@PathVariable String id,
+                                    @Valid @RequestBody(required = false) AppealRequests.RegisterReceived request) {
+        return response(appeals.registerReceived(id, request));
     }
 
     @PostMapping("/{id}/assignment")
     @Operation(summary = "Send the appeal to an executor department (again, before the answer)")
     AppealResponse assign(@PathVariable String id, @Valid @RequestBody AppealRequests.Assign request) {
-        return AppealResponse.of(appeals.assign(id, request));
+        return response(appeals.assign(id, request));
     }
 
     @PostMapping("/{id}/answer")
     @Operation(summary = "Record the answer: text, date, who; an oral answer only at a reception with consent")
     AppealResponse answer(@PathVariable String id, @Valid @RequestBody AppealRequests.AnswerAppeal request) {
-        return AppealResponse.of(appeals.answer(id, request));
+        return response(appeals.answer(id, request));
     }
 
     @PostMapping("/{id}/extension")
     @Operation(summary = "Extend the answer term once (59-FZ art. 12 p. 2), with a reason, the citizen notified")
     AppealResponse extend(@PathVariable String id, @Valid @RequestBody AppealRequests.Extend request) {
-        return AppealResponse.of(appeals.extend(id, request));
+        return response(appeals.extend(id, request));
     }
 
     @PostMapping("/{id}/redirect")
     @Operation(summary = "Send the appeal to the competent body (59-FZ art. 8 p. 3), the citizen notified")
     AppealResponse redirect(@PathVariable String id, @Valid @RequestBody AppealRequests.RedirectAppeal request) {
-        return AppealResponse.of(appeals.redirect(id, request));
+        return response(appeals.redirect(id, request));
     }
 
     @PostMapping("/{id}/without-answer")
     @Operation(summary = "Leave the appeal without an answer on a legal ground (59-FZ art. 11)")
     AppealResponse leaveWithoutAnswer(@PathVariable String id,
                                       @Valid @RequestBody AppealRequests.LeaveWithoutAnswer request) {
-        return AppealResponse.of(appeals.leaveWithoutAnswer(id, request));
+        return response(appeals.leaveWithoutAnswer(id, request));
     }
 
     @PostMapping("/{id}/closing")
     @Operation(summary = "Take the answered appeal off control")
-    AppealResponse close(@PathVariable String id, @Valid @RequestBody AppealRequests.Close request) {
-        return AppealResponse.of(appeals.close(id, request));
+    AppealResponse close(@PathVariable String id,
+                         @Valid @RequestBody(required = false) AppealRequests.Close request) {
+        return response(appeals.close(id, request));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "The appeal with the citizen's personal data, its text, terms and history")
     AppealResponse get(@PathVariable String id) {
-        return AppealResponse.of(appeals.get(id));
+        return response(appeals.get(id));
     }
 
     @GetMapping
-    @Operation(summary = "List appeals without personal data; filters are optional, the period is by day received")
+    @Operation(summary = "List appeals without personal data; filters are optional, the period is by day received;"
+            + " state=RECEIVED lists the registration queue (see also /api/appeals/registration-queue)")
     PageResponse<AppealSummary> list(
             @RequestParam(required = false) AppealState state,
             @RequestParam(required = false) String category,
@@ -115,21 +136,32 @@ class AppealController {
         return PageResponse.of(appeals.list(filter, pageable), appeal -> AppealSummary.of(appeal, today));
     }
 
-    /** The appeal's own view: the only answer that carries the citizen's personal data. */
+    private AppealResponse response(Appeal appeal) {
+        return AppealResponse.of(appeal, LocalDate.now(clock));
+    }
+
+    /**
+     * The appeal's own view: the only answer that carries the citizen's personal data.
+     *
+     * @param overdue             registered, open and past the answer term (by the service's clock)
+     * @param registrationOverdue in the registration queue and past the registration term
+     */
     record AppealResponse(String id, long version, AppealState state, AppealChannel channel, String category,
                           String territory, Citizen citizen, String text, boolean reportsCrime,
                           boolean answerRequired, boolean repeated, String previousAppealId, String sourceMeetingId,
-                          LocalDate receivedOn, LocalDate registeredOn, LocalDate registrationDueOn,
-                          LocalDate answerDueOn, LocalDate redirectDueOn, Assignment assignment, Extension extension,
+                          LocalDate receivedOn, LocalDate registeredOn, String registeredBy,
+                          LocalDate registrationDueOn, LocalDate answerDueOn, LocalDate redirectDueOn,
+                          boolean overdue, boolean registrationOverdue, Assignment assignment, Extension extension,
                           Answer answer, Redirect redirect, WithoutAnswer withoutAnswer, Closing closing,
                           List<MissedTerm> missedTerms) {
 
-        static AppealResponse of(Appeal appeal) {
+        static AppealResponse of(Appeal appeal, LocalDate today) {
             return new AppealResponse(appeal.id(), appeal.version(), appeal.state(), appeal.channel(),
                     appeal.category(), appeal.territory(), appeal.citizen(), appeal.text(), appeal.reportsCrime(),
                     appeal.answerRequired(), appeal.repeated(), appeal.previousAppealId(), appeal.sourceMeetingId(),
-                    appeal.receivedOn(), appeal.registeredOn(), appeal.registrationDueOn(), appeal.answerDueOn(),
-                    appeal.redirectDueOn(), appeal.assignment(), appeal.extension(), appeal.answer(),
+                    appeal.receivedOn(), appeal.registeredOn(), appeal.registeredBy(), appeal.registrationDueOn(),
+                    appeal.answerDueOn(), appeal.redirectDueOn(), appeal.isOverdue(today),
+                    appeal.isRegistrationOverdue(today), appeal.assignment(), appeal.extension(), appeal.answer(),
                     appeal.redirect(), appeal.withoutAnswer(), appeal.closing(), appeal.missedTerms());
         }
     }
@@ -137,15 +169,16 @@ class AppealController {
     /** A line of the list: ids, category, territory, state and terms; no personal data, no text. */
     record AppealSummary(String id, AppealState state, AppealChannel channel, String category, String territory,
                          String executorDepartment, boolean answerRequired, boolean repeated, String sourceMeetingId,
-                         LocalDate receivedOn, LocalDate registeredOn, LocalDate answerDueOn,
-                         LocalDate redirectDueOn, boolean overdue, int missedTerms) {
+                         LocalDate receivedOn, LocalDate registrationDueOn, LocalDate registeredOn,
+                         LocalDate answerDueOn, LocalDate redirectDueOn, boolean overdue,
+                         boolean registrationOverdue, int missedTerms) {
 
         static AppealSummary of(Appeal appeal, LocalDate today) {
             return new AppealSummary(appeal.id(), appeal.state(), appeal.channel(), appeal.category(),
                     appeal.territory(), appeal.assignment() == null ? null : appeal.assignment().executorDepartment(),
                     appeal.answerRequired(), appeal.repeated(), appeal.sourceMeetingId(), appeal.receivedOn(),
-                    appeal.registeredOn(), appeal.answerDueOn(), appeal.redirectDueOn(),
-                    appeal.isOverdue(today), appeal.missedTerms().size());
+                    appeal.registrationDueOn(), appeal.registeredOn(), appeal.answerDueOn(), appeal.redirectDueOn(),
+                    appeal.isOverdue(today), appeal.isRegistrationOverdue(today), appeal.missedTerms().size());
         }
     }
 }

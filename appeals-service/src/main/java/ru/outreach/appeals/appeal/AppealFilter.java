@@ -49,9 +49,14 @@ record AppealFilter(AppealState state, String category, String territory, String
         return criteria;
     }
 
-    /** Open, an answer owed, and past the answer term: computed, never stored. */
+    /** Registered and open, an answer owed, and past the answer term: computed, never stored. */
     static Criteria overdue(LocalDate today) {
-        return Criteria.where("state").in(AppealState.OPEN).and("answerRequired").is(true)
+        return Criteria.where("state").in(AppealState.REGISTERED, AppealState.ASSIGNED).and("answerRequired").is(true)
                 .and("answerDueOn").lt(today.toString());
+    }
+
+    /** In the registration queue and past the registration term: computed, never stored. */
+    static Criteria registrationOverdue(LocalDate today) {
+        return Criteria.where("state").is(AppealState.RECEIVED).and("registrationDueOn").lt(today.toString());
     }
 }

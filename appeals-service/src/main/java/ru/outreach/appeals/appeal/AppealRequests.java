@@ -35,25 +35,43 @@ final class AppealRequests {
                           Boolean reportsCrime) {
     }
 
+    /**
+     * The general department registers an appeal of its queue.
+     *
+     * @param registeredOn the day of registration; today when missing
+     * @param registeredBy who registered it (an official of the general department), optional
+     */
+    record RegisterReceived(LocalDate registeredOn, @Size(max = 300) String registeredBy) {
+    }
+
+    /** @param assignedOn the day it was sent to the executor; today when missing */
     record Assign(@NotBlank @Size(max = 300) String executorDepartment, LocalDate assignedOn) {
     }
 
-    record AnswerAppeal(@NotBlank @Size(max = 10_000) String text, @NotNull LocalDate answeredOn,
+    /** @param answeredOn the day of the answer; today when missing */
+    record AnswerAppeal(@NotBlank @Size(max = 10_000) String text, LocalDate answeredOn,
                         @NotBlank @Size(max = 300) String answeredBy, AnswerForm form,
                         Boolean citizenConsentedToOral) {
     }
 
+    /** @param decidedOn and {@code citizenNotifiedOn}: today when missing */
     record Extend(@NotNull @Min(1) @Max(365) Integer days, @NotBlank @Size(max = 2000) String reason,
-                  @NotNull LocalDate decidedOn, @NotNull LocalDate citizenNotifiedOn) {
+                  LocalDate decidedOn, LocalDate citizenNotifiedOn) {
     }
 
-    record RedirectAppeal(@NotBlank @Size(max = 500) String competentBody, @NotNull LocalDate redirectedOn,
+    /**
+     * @param redirectedOn      today when missing
+     * @param citizenNotifiedOn needed when the citizen gave a name and an address to answer to
+     */
+    record RedirectAppeal(@NotBlank @Size(max = 500) String competentBody, LocalDate redirectedOn,
                           LocalDate citizenNotifiedOn) {
     }
 
-    record LeaveWithoutAnswer(@NotNull Ground ground, @Size(max = 2000) String note, @NotNull LocalDate decidedOn) {
+    /** @param decidedOn today when missing */
+    record LeaveWithoutAnswer(@NotNull Ground ground, @Size(max = 2000) String note, LocalDate decidedOn) {
     }
 
-    record Close(@NotNull LocalDate closedOn, @Size(max = 300) String closedBy) {
+    /** @param closedOn today when missing */
+    record Close(LocalDate closedOn, @Size(max = 300) String closedBy) {
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import ru.outreach.appeals.appeal.Appeal.Receipt;
 import ru.outreach.appeals.appeal.Appeal.Registration;
 import ru.outreach.appeals.appeal.AppealRecords.AnswerForm;
 import ru.outreach.appeals.appeal.AppealRecords.Citizen;
@@ -28,7 +30,7 @@ import ru.outreach.events.appeals.AppealTerm;
 import ru.outreach.events.appeals.AppealsEvent.AppealTermMissed;
 import ru.outreach.kit.outbox.AggregateStore;
 import ru.outreach.kit.support.NotFoundException;
-import ru.outreach.kit.support.RuleViolationException;
+import ru.outreach.kit.support.StepDates;
 
 @Service
 public class AppealService {
@@ -49,52 +51,74 @@ public class AppealService {
         this.missedTerms = missedTerms;
         this.clock = clock;
         Gauge.builder("outreach.appeals.open", this, AppealService::openCount)
-                .description("Appeals registered or assigned: an answer, redirect or decision is still owed")
+                .description("Appeals received, registered or assigned: a registration, answer, redirect or decision is still owed")
                 .register(registry);
     }
 
     Appeal register(AppealRequests.RegisterAppeal request) {
         LocalDate today = today();
-        LocalDate registeredOn = request.registeredOn() == null ? today : request.registeredOn();
-        if (registeredOn.isAfter(today)) {
-            throw new RuleViolationException("registeredOn", "error.date-in-future", registeredOn);
-        }
-        if (request.receivedOn().isAfter(today)) {
-            throw new RuleViolationException("receivedOn", "error.date-in-future", request.receivedOn());
-        }
         AppealRequests.CitizenInput input = request.citizen();
         Citizen citizen = input == null ? new Citizen(null, null, null, null)
                 : new Citizen(blankToNull(input.fullName()), blankToNull(input.postalAddress()),
                         blankToNull(input.phone()), blankToNull(input.email()));
-        Registration registration = new Registration(request.channel(), request.receivedOn(), registeredOn, citizen,
-                request.text(), categories.require(request.category(), "category"), request.territory().trim(),
+        Registration registration = new Registration(request.channel(), request.receivedOn(),
+                StepDates.orToday(request.registeredOn(), today), citizen, request.text(),
+                categories.require(request.category(), "category"), request.territory().trim(),
                 Boolean.TRUE.equals(request.reportsCrime()), null, null);
-        return register(UUID.randomUUID().toString(), registration);
-    }
-
-    /** Registers an appeal under the given id; the caller makes sure the id is new (or deterministic). */
-    public Appeal register(String id, Registration registration) {
-        Appeal appeal = Appeal.register(id, registration, previousAppealId(registration), terms);
+        String id = UUID.randomUUID().toString();
+        Appeal appeal = Appeal.register(id, registration, previousAppealId(id, CitizenKey.of(citizen),
+                registration.category(), registration.receivedOn()), categories.name(registration.category()), terms,
+                today);
         List<AppealTerm> missed = missedTermsOf(appeal);
         store.insert(appeal);
         missed.forEach(term -> missedTerms.missed(term.name()));
         return appeal;
     }
 
+    /**
+     * Receives an appeal taken at a meeting under the given id, into the registration queue; the caller makes sure
+     * the id is new (or deterministic).
+     */
+    public Appeal receive(String id, Receipt receipt) {
+        return store.insert(Appeal.receive(id, receipt, categories.name(receipt.category()), terms));
+    }
+
+    /** The general department registers an appeal of its queue; the terms run from the day of registration. */
+    Appeal registerReceived(String id, AppealRequests.RegisterReceived request) {
+        Appeal appeal = get(id);
+        LocalDate today = today();
+        String previous = appeal.state() == AppealState.RECEIVED
+                ? previousAppealId(id, appeal.citizenKey(), appeal.category(), appeal.receivedOn()) : null;
+        appeal.registerReceived(StepDates.orToday(request == null ? null : request.registeredOn(), today),
+                request == null ? null : blankToNull(request.registeredBy()), previous,
+                categories.name(appeal.category()), terms, today);
+        return save(appeal);
+    }
+
+    /** The registration queue: appeals received at meetings and not registered yet, the oldest receipt first. */
+    Page<Appeal> registrationQueue(String territory, Pageable pageable) {
+        Criteria criteria = Criteria.where("state").is(AppealState.RECEIVED);
+        if (territory != null) {
+            criteria.and("territory").is(territory);
+        }
+        Query query = Query.query(criteria);
+        Pageable ordered = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                Sort.by("receivedOn", "id"));
+        List<Appeal> page = mongo.find(Query.of(query).with(ordered), Appeal.class);
+        return PageableExecutionUtils.getPage(page, ordered, () -> mongo.count(Query.of(query), Appeal.class));
+    }
+
     public boolean exists(String id) {
         return mongo.exists(Query.query(Criteria.where("_id").is(id)), Appeal.class);
     }
 
-    /** The citizen's latest appeal in the same category received within a year before this one. */
-    private String previousAppealId(Registration registration) {
-        String key = CitizenKey.of(registration.citizen() == null ? new Citizen(null, null, null, null)
-                : registration.citizen());
-        if (key == null) {
+    /** The citizen's latest other appeal in the same category received within a year before this one. */
+    private String previousAppealId(String id, String citizenKey, String category, LocalDate receivedOn) {
+        if (citizenKey == null) {
             return null;
         }
-        Query query = Query.query(Criteria.where("citizenKey").is(key).and("category").is(registration.category())
-                        .and("receivedOn").gte(registration.receivedOn().minusYears(1))
-                        .lte(registration.receivedOn()))
+        Query query = Query.query(Criteria.where("citizenKey").is(citizenKey).and("category").is(category)
+                        .and("_id").ne(id).and("receivedOn").gte(receivedOn.minusYears(1)).lte(receivedOn))
                 .with(Sort.by(Sort.Direction.DESC, "receivedOn")).limit(1);
         query.fields().include("_id");
         Appeal previous = mongo.findOne(query, Appeal.class);
@@ -104,41 +128,48 @@ public class AppealService {
     Appeal assign(String id, AppealRequests.Assign request) {
         Appeal appeal = get(id);
         LocalDate today = today();
-        appeal.assign(request.executorDepartment().trim(),
-                request.assignedOn() == null ? today : request.assignedOn(), today);
+        appeal.assign(request.executorDepartment().trim(), StepDates.orToday(request.assignedOn(), today), today);
         return save(appeal);
     }
 
     Appeal answer(String id, AppealRequests.AnswerAppeal request) {
         Appeal appeal = get(id);
-        appeal.answer(request.text(), request.answeredOn(), request.answeredBy(),
+        LocalDate today = today();
+        appeal.answer(request.text(), StepDates.orToday(request.answeredOn(), today), request.answeredBy(),
                 request.form() == null ? AnswerForm.WRITTEN : request.form(),
-                Boolean.TRUE.equals(request.citizenConsentedToOral()), today());
+                Boolean.TRUE.equals(request.citizenConsentedToOral()), today);
         return save(appeal);
     }
 
     Appeal extend(String id, AppealRequests.Extend request) {
         Appeal appeal = get(id);
-        appeal.extend(request.days(), request.reason(), request.decidedOn(), request.citizenNotifiedOn(), terms,
-                today());
+        LocalDate today = today();
+        appeal.extend(request.days(), request.reason(), StepDates.orToday(request.decidedOn(), today),
+                StepDates.orToday(request.citizenNotifiedOn(), today), terms, today);
         return save(appeal);
     }
 
     Appeal redirect(String id, AppealRequests.RedirectAppeal request) {
         Appeal appeal = get(id);
-        appeal.redirect(request.competentBody(), request.redirectedOn(), request.citizenNotifiedOn(), today());
+        LocalDate today = today();
+        appeal.redirect(request.competentBody(), StepDates.orToday(request.redirectedOn(), today),
+                request.citizenNotifiedOn(), today);
         return save(appeal);
     }
 
     Appeal leaveWithoutAnswer(String id, AppealRequests.LeaveWithoutAnswer request) {
         Appeal appeal = get(id);
-        appeal.leaveWithoutAnswer(request.ground(), request.note(), request.decidedOn(), today());
+        LocalDate today = today();
+        appeal.leaveWithoutAnswer(request.ground(), request.note(), StepDates.orToday(request.decidedOn(), today),
+                today);
         return save(appeal);
     }
 
     Appeal close(String id, AppealRequests.Close request) {
         Appeal appeal = get(id);
-        appeal.close(request.closedOn(), request.closedBy(), today());
+        LocalDate today = today();
+        appeal.close(StepDates.orToday(request == null ? null : request.closedOn(), today),
+                request == null ? null : request.closedBy(), today);
         return save(appeal);
     }
 
@@ -156,13 +187,17 @@ public class AppealService {
         return PageableExecutionUtils.getPage(page, pageable, () -> mongo.count(Query.of(query), Appeal.class));
     }
 
-    /** Records the answer term as missed on every open appeal past it, once per due date. Returns how many. */
-    public int checkAnswerTerms() {
+    /**
+     * Records as missed the registration term of every appeal still in the registration queue past it, and the answer
+     * term of every open appeal past it, once per term and due date. Returns how many.
+     */
+    public int checkTerms() {
         LocalDate today = today();
-        Query query = Query.query(AppealFilter.overdue(today));
+        Query query = Query.query(new Criteria().orOperator(AppealFilter.overdue(today),
+                AppealFilter.registrationOverdue(today)));
         int missed = 0;
         for (Appeal appeal : mongo.find(query, Appeal.class)) {
-            if (appeal.checkAnswerTerm(today)) {
+            if (appeal.checkTerms(today)) {
                 save(appeal);
                 missed++;
             }

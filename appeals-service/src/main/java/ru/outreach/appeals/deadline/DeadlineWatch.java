@@ -29,10 +29,10 @@ class DeadlineWatch {
     @Scheduled(fixedDelayString = "${outreach.terms.check-interval:1h}", initialDelayString = "${outreach.terms.check-initial-delay:10s}")
     void check() {
         try {
-            int missed = appeals.checkAnswerTerms();
+            int missed = appeals.checkTerms();
             int signalled = instructions.signalDeadlines();
             if (missed + signalled > 0) {
-                log.info("Deadline check: {} answer terms missed, {} instruction signals raised", missed, signalled);
+                log.info("Deadline check: {} appeal terms missed, {} instruction signals raised", missed, signalled);
             }
         } catch (RuntimeException e) {
             log.warn("Deadline check failed, the next run retries: {}", e.toString());

@@ -30,11 +30,14 @@ import ru.outreach.events.appeals.InstructionsEvent.InstructionReturned;
 import ru.outreach.kit.outbox.AggregateRoot;
 import ru.outreach.kit.support.RuleViolationException;
 import ru.outreach.kit.support.StateConflictException;
+import ru.outreach.kit.support.StepDates;
 
 /**
  * An instruction (поручение) under execution control. The executor accepts and reports; only the controller closes
  * or returns it and decides on extensions; the due-date history is kept. Overdue is computed from the due date and
  * the state, never stored; what is stored is which due date was already signalled, so each signal is raised once.
+ * Each step happened on a day the clerk gives (today when none is given): never after today, never before the step it
+ * follows, so paper records can be entered afterwards in their order.
  */
 @Document("instructions")
 public class Instruction extends AggregateRoot {
@@ -69,9 +72,11 @@ public class Instruction extends AggregateRoot {
                         LocalDate dueOn) {
     }
 
+    /** Issues an instruction as the minutes or the order say; the day of issue is not checked against today. */
     public static Instruction issue(String id, Order order) {
         if (order.dueOn().isBefore(order.issuedOn())) {
-            throw new RuleViolationException("dueOn", "error.date-too-early", order.dueOn(), order.issuedOn());
+            throw new RuleViolationException("dueOn", "error.due-before-issue", StepDates.format(order.dueOn()),
+                    StepDates.format(order.issuedOn()));
         }
         Instruction instruction = new Instruction();
         instruction.id = id;
@@ -94,7 +99,7 @@ public class Instruction extends AggregateRoot {
 
     void accept(LocalDate acceptedOn, LocalDate today) {
         requireState("accept", InstructionState.ISSUED);
-        within("acceptedOn", acceptedOn, issuedOn, today);
+        StepDates.require("acceptedOn", "acceptance", acceptedOn, "issue", issuedOn, today);
         this.acceptedOn = acceptedOn;
         state = InstructionState.ACCEPTED;
         record(version -> new InstructionAccepted(id, version, state, executorDepartment, acceptedOn, dueOn));
@@ -103,7 +108,13 @@ public class Instruction extends AggregateRoot {
     /** The executor reports what was done. A report never closes the instruction: the controller decides. */
     void report(String reportText, LocalDate reportedOn, String reportedBy, LocalDate today) {
         requireState("report", InstructionState.ACCEPTED, InstructionState.RETURNED);
-        within("reportedOn", reportedOn, acceptedOn == null ? issuedOn : acceptedOn, today);
+        if (!returns.isEmpty()) {
+            StepDates.require("reportedOn", "report", reportedOn, "return", returns.getLast().returnedOn(), today);
+        } else if (acceptedOn != null) {
+            StepDates.require("reportedOn", "report", reportedOn, "acceptance", acceptedOn, today);
+        } else {
+            StepDates.require("reportedOn", "report", reportedOn, "issue", issuedOn, today);
+        }
         boolean late = reportedOn.isAfter(dueOn);
         reports.add(new Report(reportText, reportedOn, reportedBy, late));
         state = InstructionState.REPORTED;
@@ -115,7 +126,7 @@ public class Instruction extends AggregateRoot {
     void returnForRework(String reason, LocalDate returnedOn, String returnedBy, LocalDate today) {
         requireState("return", InstructionState.REPORTED);
         requireController("returnedBy", returnedBy);
-        within("returnedOn", returnedOn, lastReport().reportedOn(), today);
+        StepDates.require("returnedOn", "return", returnedOn, "report", lastReport().reportedOn(), today);
         returns.add(new Return(reason, returnedOn, returnedBy));
         state = InstructionState.RETURNED;
         record(version -> new InstructionReturned(id, version, state, executorDepartment, returnedOn, dueOn));
@@ -125,7 +136,7 @@ public class Instruction extends AggregateRoot {
     void close(LocalDate closedOn, String closedBy, LocalDate today) {
         requireState("close", InstructionState.REPORTED);
         requireController("closedBy", closedBy);
-        within("closedOn", closedOn, lastReport().reportedOn(), today);
+        StepDates.require("closedOn", "closing", closedOn, "report", lastReport().reportedOn(), today);
         closing = new Closing(closedOn, closedBy);
         pendingExtension = null;
         boolean late = reports.getFirst().late();
@@ -141,7 +152,7 @@ public class Instruction extends AggregateRoot {
         if (pendingExtension != null) {
             throw new StateConflictException("error.extension-pending", pendingExtension.requestedOn());
         }
-        within("requestedOn", requestedOn, issuedOn, today);
+        StepDates.require("requestedOn", "extension-request", requestedOn, "issue", issuedOn, today);
         if (!requestedDueOn.isAfter(dueOn)) {
             throw new RuleViolationException("dueOn", "error.extension-not-later", requestedDueOn, dueOn);
         }
@@ -154,7 +165,8 @@ public class Instruction extends AggregateRoot {
     void grantExtension(LocalDate newDueOn, LocalDate decidedOn, String decidedBy, String comment, LocalDate today) {
         ExtensionRequest request = requirePendingExtension();
         requireController("decidedBy", decidedBy);
-        within("decidedOn", decidedOn, request.requestedOn(), today);
+        StepDates.require("decidedOn", "extension-decision", decidedOn, "extension-request", request.requestedOn(),
+                today);
         LocalDate granted = newDueOn == null ? request.requestedDueOn() : newDueOn;
         if (!granted.isAfter(dueOn)) {
             throw new RuleViolationException("dueOn", "error.extension-not-later", granted, dueOn);
@@ -171,7 +183,8 @@ public class Instruction extends AggregateRoot {
     void refuseExtension(LocalDate decidedOn, String decidedBy, String comment, LocalDate today) {
         ExtensionRequest request = requirePendingExtension();
         requireController("decidedBy", decidedBy);
-        within("decidedOn", decidedOn, request.requestedOn(), today);
+        StepDates.require("decidedOn", "extension-decision", decidedOn, "extension-request", request.requestedOn(),
+                today);
         extensions.add(new ExtensionDecision(request.reason(), request.requestedOn(), dueOn,
                 request.requestedDueOn(), Decision.REFUSED, dueOn, decidedOn, decidedBy, comment));
         pendingExtension = null;
@@ -234,15 +247,6 @@ public class Instruction extends AggregateRoot {
             throw new StateConflictException("error.instruction-transition",
                     new DefaultMessageSourceResolvable("instruction.action." + action),
                     new DefaultMessageSourceResolvable("instruction.state." + state));
-        }
-    }
-
-    private static void within(String field, LocalDate day, LocalDate notBefore, LocalDate today) {
-        if (day.isAfter(today)) {
-            throw new RuleViolationException(field, "error.date-in-future", day);
-        }
-        if (day.isBefore(notBefore)) {
-            throw new RuleViolationException(field, "error.date-too-early", day, notBefore);
         }
     }
 

@@ -34,15 +34,16 @@ final class InstructionRequests {
     record Accept(LocalDate acceptedOn) {
     }
 
-    record ReportOn(@NotBlank @Size(max = 10_000) String text, @NotNull LocalDate reportedOn,
+    /** Every date of a step below is today when missing. */
+    record ReportOn(@NotBlank @Size(max = 10_000) String text, LocalDate reportedOn,
                     @Size(max = 300) String reportedBy) {
     }
 
-    record ReturnForRework(@NotBlank @Size(max = 4000) String reason, @NotNull LocalDate returnedOn,
+    record ReturnForRework(@NotBlank @Size(max = 4000) String reason, LocalDate returnedOn,
                            @NotBlank @Size(max = 300) String returnedBy) {
     }
 
-    record Close(@NotNull LocalDate closedOn, @NotBlank @Size(max = 300) String closedBy) {
+    record Close(LocalDate closedOn, @NotBlank @Size(max = 300) String closedBy) {
     }
 
     record RequestExtension(@NotBlank @Size(max = 4000) String reason, @NotNull LocalDate dueOn,
@@ -50,11 +51,11 @@ final class InstructionRequests {
     }
 
     /** @param dueOn the new due date; the requested one when missing */
-    record GrantExtension(LocalDate dueOn, @NotNull LocalDate decidedOn, @NotBlank @Size(max = 300) String decidedBy,
+    record GrantExtension(LocalDate dueOn, LocalDate decidedOn, @NotBlank @Size(max = 300) String decidedBy,
                           @Size(max = 4000) String comment) {
     }
 
-    record RefuseExtension(@NotNull LocalDate decidedOn, @NotBlank @Size(max = 300) String decidedBy,
+    record RefuseExtension(LocalDate decidedOn, @NotBlank @Size(max = 300) String decidedBy,
                            @NotBlank @Size(max = 4000) String comment) {
     }
 }

@@ -23,7 +23,7 @@ import ru.outreach.appeals.terms.MissedTermsCounter;
 import ru.outreach.appeals.terms.Terms;
 import ru.outreach.kit.outbox.AggregateStore;
 import ru.outreach.kit.support.NotFoundException;
-import ru.outreach.kit.support.RuleViolationException;
+import ru.outreach.kit.support.StepDates;
 
 @Service
 public class InstructionService {
@@ -48,14 +48,9 @@ public class InstructionService {
 
     Instruction issue(InstructionRequests.IssueInstruction request) {
         LocalDate today = today();
-        LocalDate issuedOn = request.issuedOn() == null ? today : request.issuedOn();
-        if (issuedOn.isAfter(today)) {
-            throw new RuleViolationException("issuedOn", "error.date-in-future", issuedOn);
-        }
-        // a new order cannot be due already; one entered afterwards from a paper journal may be
-        if (issuedOn.equals(today) && request.dueOn().isBefore(today)) {
-            throw new RuleViolationException("dueOn", "error.due-in-past", request.dueOn());
-        }
+        LocalDate issuedOn = StepDates.orToday(request.issuedOn(), today);
+        StepDates.require("issuedOn", "issue", issuedOn, null, null, today);
+        // an order cannot be due before it was given; one entered afterwards from a paper journal may be due already
         return issue(UUID.randomUUID().toString(), new Order(request.text(), request.executorDepartment().trim(),
                 request.coExecutors(), request.controller().trim(), request.source(), request.sourceId(),
                 request.territory() == null ? null : request.territory().trim(), issuedOn, request.issuedBy(),
@@ -74,46 +69,54 @@ public class InstructionService {
     Instruction accept(String id, InstructionRequests.Accept request) {
         Instruction instruction = get(id);
         LocalDate today = today();
-        instruction.accept(request == null || request.acceptedOn() == null ? today : request.acceptedOn(), today);
+        instruction.accept(StepDates.orToday(request == null ? null : request.acceptedOn(), today), today);
         return store.update(instruction);
     }
 
     Instruction report(String id, InstructionRequests.ReportOn request) {
         Instruction instruction = get(id);
-        instruction.report(request.text(), request.reportedOn(), request.reportedBy(), today());
+        LocalDate today = today();
+        instruction.report(request.text(), StepDates.orToday(request.reportedOn(), today), request.reportedBy(),
+                today);
         return store.update(instruction);
     }
 
     Instruction returnForRework(String id, InstructionRequests.ReturnForRework request) {
         Instruction instruction = get(id);
-        instruction.returnForRework(request.reason(), request.returnedOn(), request.returnedBy(), today());
+        LocalDate today = today();
+        instruction.returnForRework(request.reason(), StepDates.orToday(request.returnedOn(), today),
+                request.returnedBy(), today);
         return store.update(instruction);
     }
 
     Instruction close(String id, InstructionRequests.Close request) {
         Instruction instruction = get(id);
-        instruction.close(request.closedOn(), request.closedBy(), today());
+        LocalDate today = today();
+        instruction.close(StepDates.orToday(request.closedOn(), today), request.closedBy(), today);
         return store.update(instruction);
     }
 
     Instruction requestExtension(String id, InstructionRequests.RequestExtension request) {
         Instruction instruction = get(id);
         LocalDate today = today();
-        instruction.requestExtension(request.reason(), request.dueOn(),
-                request.requestedOn() == null ? today : request.requestedOn(), request.requestedBy(), today);
+        instruction.requestExtension(request.reason(), request.dueOn(), StepDates.orToday(request.requestedOn(), today),
+                request.requestedBy(), today);
         return store.update(instruction);
     }
 
     Instruction grantExtension(String id, InstructionRequests.GrantExtension request) {
         Instruction instruction = get(id);
-        instruction.grantExtension(request.dueOn(), request.decidedOn(), request.decidedBy(), request.comment(),
-                today());
+        LocalDate today = today();
+        instruction.grantExtension(request.dueOn(), StepDates.orToday(request.decidedOn(), today),
+                request.decidedBy(), request.comment(), today);
         return store.update(instruction);
     }
 
     Instruction refuseExtension(String id, InstructionRequests.RefuseExtension request) {
         Instruction instruction = get(id);
-        instruction.refuseExtension(request.decidedOn(), request.decidedBy(), request.comment(), today());
+        LocalDate today = today();
+        instruction.refuseExtension(StepDates.orToday(request.decidedOn(), today), request.decidedBy(),
+                request.comment(), today);
         return store.update(instruction);
     }
 

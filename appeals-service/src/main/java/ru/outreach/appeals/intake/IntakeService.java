@@ -1,6 +1,5 @@
 package ru.outreach.appeals.intake;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -15,7 +14,7 @@ import com.mongodb.MongoWriteException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import ru.outreach.appeals.appeal.Appeal.Registration;
+import ru.outreach.appeals.appeal.Appeal.Receipt;
 import ru.outreach.events.appeals.AppealChannel;
 import ru.outreach.appeals.appeal.AppealRecords.Citizen;
 import ru.outreach.appeals.appeal.AppealService;
@@ -23,13 +22,16 @@ import ru.outreach.appeals.category.Categories;
 import ru.outreach.appeals.instruction.Instruction.Order;
 import ru.outreach.events.appeals.InstructionSource;
 import ru.outreach.appeals.instruction.InstructionService;
+import ru.outreach.kit.kafka.UnreadableRecordException;
 import ru.outreach.events.meetings.MeetingIntakeEvent;
 import ru.outreach.events.meetings.MeetingIntakeEvent.MeetingIntakeReleased;
 
 /**
  * Turns a meeting's intake into appeals and instructions. Ids are derived from the meeting and the item
  * ({@code meetingId:RC1}), so a redelivered or replayed intake finds them there and creates nothing twice; two
- * consumers racing on the same item are stopped by the unique id.
+ * consumers racing on the same item are stopped by the unique id. Every date comes from the minutes (the meeting
+ * day), never from when the intake is read: appeals are received on the meeting day and wait in the registration
+ * queue, instructions are issued on the meeting day.
  */
 @Service
 class IntakeService {
@@ -40,17 +42,15 @@ class IntakeService {
     private final InstructionService instructions;
     private final Categories categories;
     private final IntakeProperties properties;
-    private final Clock clock;
     private final Counter created;
     private final Counter duplicates;
 
     IntakeService(AppealService appeals, InstructionService instructions, Categories categories,
-                  IntakeProperties properties, Clock clock, MeterRegistry registry) {
+                  IntakeProperties properties, MeterRegistry registry) {
         this.appeals = appeals;
         this.instructions = instructions;
         this.categories = categories;
         this.properties = properties;
-        this.clock = clock;
         this.created = Counter.builder("outreach.intake.items").tag("outcome", "created")
                 .description("Intake items (appeals and instructions) read from the minutes").register(registry);
         this.duplicates = Counter.builder("outreach.intake.items").tag("outcome", "duplicate")
@@ -58,39 +58,40 @@ class IntakeService {
     }
 
     void accept(MeetingIntakeReleased intake) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate heldOn = intake.heldOn();
+        if (heldOn == null) {
+            throw new UnreadableRecordException("Intake of meeting " + intake.meetingId() + " has no meeting day",
+                    null);
+        }
         for (MeetingIntakeEvent.ReceptionCard card : list(intake.receptionCards())) {
             String id = itemId(intake, card.itemId());
-            once(() -> appeals.exists(id), () -> appeals.register(id, registration(intake, today,
+            once(() -> appeals.exists(id), () -> appeals.receive(id, receipt(intake,
                     AppealChannel.PERSONAL_RECEPTION, card.citizen(), card.question(), card.category(), card.itemId())));
         }
         for (MeetingIntakeEvent.WrittenAppeal appeal : list(intake.writtenAppeals())) {
             String id = itemId(intake, appeal.itemId());
-            once(() -> appeals.exists(id), () -> appeals.register(id, registration(intake, today, AppealChannel.MEETING,
+            once(() -> appeals.exists(id), () -> appeals.receive(id, receipt(intake, AppealChannel.MEETING,
                     appeal.citizen(), appeal.summary(), appeal.category(), appeal.itemId())));
         }
         for (MeetingIntakeEvent.InstructionOrder order : list(intake.instructions())) {
             String id = itemId(intake, order.itemId());
-            LocalDate issuedOn = intake.heldOn() == null ? today : intake.heldOn();
-            LocalDate dueOn = order.dueOn() == null || order.dueOn().isBefore(issuedOn) ? issuedOn : order.dueOn();
+            LocalDate dueOn = order.dueOn() == null || order.dueOn().isBefore(heldOn) ? heldOn : order.dueOn();
             once(() -> instructions.exists(id), () -> instructions.issue(id, new Order(order.text(),
                     order.executorDepartment(), List.of(), properties.controller(), InstructionSource.MEETING,
-                    intake.meetingId(), intake.territory(), issuedOn, null, dueOn)));
+                    intake.meetingId(), intake.territory(), heldOn, null, dueOn)));
         }
     }
 
     /**
-     * A reception card or written appeal was received on the day of the meeting; it is registered on the day it
-     * arrives here (a late arrival records the missed registration term). An unknown category is filed under OTHER.
+     * A reception card or written appeal was received on the day of the meeting; it waits in the general department's
+     * registration queue (regulation 3.8.4–3.8.5). An unknown category is filed under OTHER.
      */
-    private Registration registration(MeetingIntakeReleased intake, LocalDate today, AppealChannel channel,
-                                      MeetingIntakeEvent.Citizen citizen, String text, String category,
-                                      String itemId) {
-        LocalDate receivedOn = intake.heldOn() == null || intake.heldOn().isAfter(today) ? today : intake.heldOn();
+    private Receipt receipt(MeetingIntakeReleased intake, AppealChannel channel, MeetingIntakeEvent.Citizen citizen,
+                            String text, String category, String itemId) {
         Citizen person = citizen == null ? new Citizen(null, null, null, null)
                 : new Citizen(citizen.fullName(), citizen.postalAddress(), citizen.phone(), citizen.email());
-        return new Registration(channel, receivedOn, today, person, text, categories.codeOrOther(category),
-                intake.territory(), false, intake.meetingId(), itemId);
+        return new Receipt(channel, intake.heldOn(), person, text, categories.codeOrOther(category),
+                intake.territory(), intake.meetingId(), itemId);
     }
 
     private void once(BooleanSupplier exists, Runnable create) {

@@ -8,8 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSourceResolvable;
 
+import ru.outreach.appeals.appeal.Appeal.Receipt;
 import ru.outreach.appeals.appeal.Appeal.Registration;
 import ru.outreach.appeals.appeal.AppealRecords.AnswerForm;
 import ru.outreach.events.appeals.AppealChannel;
@@ -25,6 +28,7 @@ import ru.outreach.events.appeals.AppealsEvent.AppealAssigned;
 import ru.outreach.events.appeals.AppealsEvent.AppealClosed;
 import ru.outreach.events.appeals.AppealsEvent.AppealExtended;
 import ru.outreach.events.appeals.AppealsEvent.AppealLeftWithoutAnswer;
+import ru.outreach.events.appeals.AppealsEvent.AppealReceived;
 import ru.outreach.events.appeals.AppealsEvent.AppealRedirected;
 import ru.outreach.events.appeals.AppealsEvent.AppealRegistered;
 import ru.outreach.events.appeals.AppealsEvent.AppealTermMissed;
@@ -37,6 +41,7 @@ class AppealTest {
     private static final LocalDate FRI_27_FEB = LocalDate.of(2026, 2, 27);
     private static final LocalDate MON_2_MAR = LocalDate.of(2026, 3, 2);
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+    private static final String HOUSING = "Жилищно-коммунальное хозяйство";
     private static final Citizen PETROVA = new Citizen("Петрова Анна Сергеевна", "ул. Шахтёрская, 3, кв. 7",
             "+7 900 111-22-33", null);
 
@@ -53,6 +58,7 @@ class AppealTest {
         assertThat(events(appeal)).singleElement().isInstanceOfSatisfying(AppealRegistered.class, registered -> {
             assertThat(registered.answerDueOn()).isEqualTo(LocalDate.of(2026, 4, 1));
             assertThat(registered.version()).isEqualTo(1);
+            assertThat(registered.categoryName()).isEqualTo(HOUSING);
             assertThat(registered.toString()).doesNotContain("Петрова", "Шахтёрская", "111-22-33", "Протекает");
         });
     }
@@ -60,7 +66,7 @@ class AppealTest {
     @Test
     void aLateRegistrationRecordsTheMissedTerm() {
         Appeal appeal = Appeal.register("a-1", new Registration(AppealChannel.POST, FRI_27_FEB, MON_2_MAR.plusDays(1),
-                PETROVA, "Протекает крыша", "HOUSING", "Северный", false, null, null), null, TERMS);
+                PETROVA, "Протекает крыша", "HOUSING", "Северный", false, null, null), null, HOUSING, TERMS, TODAY);
 
         assertThat(appeal.missedTerms()).containsExactly(new MissedTerm(AppealTerm.REGISTRATION, MON_2_MAR,
                 MON_2_MAR.plusDays(1)));
@@ -69,11 +75,13 @@ class AppealTest {
     }
 
     @Test
-    void registrationBeforeReceiptIsRefused() {
-        assertThatThrownBy(() -> Appeal.register("a-1", new Registration(AppealChannel.POST, MON_2_MAR, FRI_27_FEB,
-                PETROVA, "т", "HOUSING", "Северный", false, null, null), null, TERMS))
-                .isInstanceOfSatisfying(RuleViolationException.class,
-                        e -> assertThat(e.field()).isEqualTo("receivedOn"));
+    void registrationBeforeReceiptOrAReceiptAfterTodayIsRefused() {
+        assertStepRefused(() -> Appeal.register("a-1", new Registration(AppealChannel.POST, MON_2_MAR, FRI_27_FEB,
+                PETROVA, "т", "HOUSING", "Северный", false, null, null), null, HOUSING, TERMS, TODAY),
+                "registeredOn", "registration", "27.02.2026", "receipt", "02.03.2026");
+        assertFutureRefused(() -> Appeal.register("a-1", new Registration(AppealChannel.POST, TODAY.plusDays(1),
+                TODAY.plusDays(1), PETROVA, "т", "HOUSING", "Северный", false, null, null), null, HOUSING, TERMS,
+                TODAY), "receivedOn", "receipt", "02.06.2026", "01.06.2026");
     }
 
     @Test
@@ -227,17 +235,17 @@ class AppealTest {
                 .isInstanceOfSatisfying(RuleViolationException.class,
                         e -> assertThat(e.field()).isEqualTo("answeredOn"));
         assertThatThrownBy(() -> appeal.answer("т", TODAY.plusDays(1), "к", AnswerForm.WRITTEN, false, TODAY))
-                .isInstanceOf(RuleViolationException.class).hasMessage("error.date-in-future");
+                .isInstanceOf(RuleViolationException.class).hasMessage("error.step-date-in-future");
     }
 
     @Test
     void theAnswerTermIsRecordedMissedOnceWhenItPassesUnanswered() {
         Appeal appeal = register(AppealChannel.POST, PETROVA, false);
 
-        assertThat(appeal.checkAnswerTerm(LocalDate.of(2026, 4, 1))).isFalse();
+        assertThat(appeal.checkTerms(LocalDate.of(2026, 4, 1))).isFalse();
         assertThat(appeal.isOverdue(LocalDate.of(2026, 4, 2))).isTrue();
-        assertThat(appeal.checkAnswerTerm(LocalDate.of(2026, 4, 2))).isTrue();
-        assertThat(appeal.checkAnswerTerm(LocalDate.of(2026, 4, 3))).isFalse();
+        assertThat(appeal.checkTerms(LocalDate.of(2026, 4, 2))).isTrue();
+        assertThat(appeal.checkTerms(LocalDate.of(2026, 4, 3))).isFalse();
         assertThat(appeal.missedTerms()).containsExactly(new MissedTerm(AppealTerm.ANSWER, LocalDate.of(2026, 4, 1),
                 LocalDate.of(2026, 4, 2)));
     }
@@ -255,7 +263,7 @@ class AppealTest {
     @Test
     void aRepeatedAppealIsMarked() {
         Appeal appeal = Appeal.register("a-2", new Registration(AppealChannel.POST, FRI_27_FEB, MON_2_MAR, PETROVA,
-                "Опять протекает", "HOUSING", "Северный", false, null, null), "a-1", TERMS);
+                "Опять протекает", "HOUSING", "Северный", false, null, null), "a-1", HOUSING, TERMS, TODAY);
 
         assertThat(appeal.repeated()).isTrue();
         assertThat(appeal.previousAppealId()).isEqualTo("a-1");
@@ -263,9 +271,206 @@ class AppealTest {
                 registered -> assertThat(registered.repeated()).isTrue());
     }
 
+    // --- the registration queue: appeals taken at a meeting ---
+
+    @Test
+    void anAppealTakenAtAMeetingIsReceivedOnTheMeetingDayAndWaitsForRegistration() {
+        Appeal appeal = receive();
+
+        assertThat(appeal.state()).isEqualTo(AppealState.RECEIVED);
+        assertThat(appeal.receivedOn()).isEqualTo(FRI_27_FEB);
+        assertThat(appeal.registrationDueOn()).isEqualTo(MON_2_MAR);
+        assertThat(appeal.registeredOn()).isNull();
+        assertThat(appeal.answerDueOn()).isNull();
+        assertThat(appeal.isOverdue(TODAY)).as("no answer term before registration").isFalse();
+        assertThat(appeal.isRegistrationOverdue(MON_2_MAR)).isFalse();
+        assertThat(appeal.isRegistrationOverdue(MON_2_MAR.plusDays(1))).isTrue();
+        assertThat(events(appeal)).singleElement().isInstanceOfSatisfying(AppealReceived.class, received -> {
+            assertThat(received.state()).isEqualTo(AppealState.RECEIVED);
+            assertThat(received.channel()).isEqualTo(AppealChannel.PERSONAL_RECEPTION);
+            assertThat(received.receivedOn()).isEqualTo(FRI_27_FEB);
+            assertThat(received.registrationDueOn()).isEqualTo(MON_2_MAR);
+            assertThat(received.sourceMeetingId()).isEqualTo("m-1");
+            assertThat(received.categoryName()).isEqualTo(HOUSING);
+            assertThat(received.version()).isEqualTo(1);
+            assertThat(received.toString()).doesNotContain("Петрова", "Шахтёрская", "111-22-33", "Протекает");
+        });
+    }
+
+    @Test
+    void registeringAReceivedAppealRunsTheTermsFromTheDayOfRegistration() {
+        Appeal appeal = receive();
+
+        appeal.registerReceived(MON_2_MAR, "Общий отдел, Сидорова", null, HOUSING, TERMS, TODAY);
+
+        assertThat(appeal.state()).isEqualTo(AppealState.REGISTERED);
+        assertThat(appeal.registeredOn()).isEqualTo(MON_2_MAR);
+        assertThat(appeal.registeredBy()).isEqualTo("Общий отдел, Сидорова");
+        assertThat(appeal.answerDueOn()).isEqualTo(LocalDate.of(2026, 4, 1));
+        assertThat(appeal.redirectDueOn()).isEqualTo(LocalDate.of(2026, 3, 9));
+        assertThat(appeal.missedTerms()).as("registered on the last day of the term").isEmpty();
+        assertThat(appeal.isRegistrationOverdue(TODAY)).isFalse();
+        assertThat(events(appeal)).extracting(Object::getClass).containsExactly(AppealReceived.class,
+                AppealRegistered.class);
+        assertThat(events(appeal).getLast()).isInstanceOfSatisfying(AppealRegistered.class, registered -> {
+            assertThat(registered.receivedOn()).isEqualTo(FRI_27_FEB);
+            assertThat(registered.registeredOn()).isEqualTo(MON_2_MAR);
+            assertThat(registered.registrationDueOn()).isEqualTo(MON_2_MAR);
+            assertThat(registered.answerDueOn()).isEqualTo(LocalDate.of(2026, 4, 1));
+            assertThat(registered.sourceMeetingId()).isEqualTo("m-1");
+            assertThat(registered.categoryName()).isEqualTo(HOUSING);
+            assertThat(registered.version()).isEqualTo(2);
+            assertThat(registered.toString()).doesNotContain("Сидорова", "Петрова");
+        });
+    }
+
+    @Test
+    void aReceivedAppealIsNotRegisteredBeforeItsReceiptNorAfterToday() {
+        Appeal appeal = receive();
+
+        assertStepRefused(() -> appeal.registerReceived(FRI_27_FEB.minusDays(1), null, null, HOUSING, TERMS, TODAY),
+                "registeredOn", "registration", "26.02.2026", "receipt", "27.02.2026");
+        assertFutureRefused(() -> appeal.registerReceived(TODAY.plusDays(1), null, null, HOUSING, TERMS, TODAY),
+                "registeredOn", "registration", "02.06.2026", "01.06.2026");
+        assertThat(appeal.state()).isEqualTo(AppealState.RECEIVED);
+        assertThat(events(appeal)).hasSize(1);
+    }
+
+    @Test
+    void aLateRegistrationOfAReceivedAppealRecordsTheMissedTerm() {
+        Appeal appeal = receive();
+
+        appeal.registerReceived(MON_2_MAR.plusDays(2), null, "a-0", HOUSING, TERMS, TODAY);
+
+        assertThat(appeal.repeated()).isTrue();
+        assertThat(appeal.answerDueOn()).isEqualTo(MON_2_MAR.plusDays(32));
+        assertThat(appeal.missedTerms()).containsExactly(new MissedTerm(AppealTerm.REGISTRATION, MON_2_MAR,
+                MON_2_MAR.plusDays(2)));
+        assertThat(events(appeal)).extracting(Object::getClass).containsExactly(AppealReceived.class,
+                AppealRegistered.class, AppealTermMissed.class);
+    }
+
+    @Test
+    void theMissedRegistrationTermIsRecordedOnceByTheCheckAndNotAgainAtRegistration() {
+        Appeal appeal = receive();
+
+        assertThat(appeal.checkTerms(MON_2_MAR)).isFalse();
+        assertThat(appeal.checkTerms(MON_2_MAR.plusDays(1))).isTrue();
+        assertThat(appeal.checkTerms(MON_2_MAR.plusDays(2))).isFalse();
+        appeal.registerReceived(MON_2_MAR.plusDays(3), null, null, HOUSING, TERMS, TODAY);
+
+        assertThat(appeal.missedTerms()).containsExactly(new MissedTerm(AppealTerm.REGISTRATION, MON_2_MAR,
+                MON_2_MAR.plusDays(1)));
+        assertThat(events(appeal)).filteredOn(AppealTermMissed.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(AppealTermMissed.class,
+                        missed -> assertThat(missed.term()).isEqualTo(AppealTerm.REGISTRATION));
+        assertThat(appeal.checkTerms(MON_2_MAR.plusDays(4))).as("registered: no registration term to miss")
+                .isFalse();
+    }
+
+    @Test
+    void noStepButRegistrationIsTakenOnAReceivedAppeal() {
+        Appeal appeal = receive();
+
+        assertThatThrownBy(() -> appeal.assign("Управление ЖКХ", MON_2_MAR, TODAY))
+                .isInstanceOf(StateConflictException.class).hasMessage("error.appeal-transition");
+        assertThatThrownBy(() -> appeal.extend(10, "r", MON_2_MAR, MON_2_MAR, TERMS, TODAY))
+                .isInstanceOf(StateConflictException.class);
+        assertThatThrownBy(() -> appeal.redirect("Прокуратура", MON_2_MAR, MON_2_MAR, TODAY))
+                .isInstanceOf(StateConflictException.class);
+        assertThatThrownBy(() -> appeal.leaveWithoutAnswer(Ground.UNREADABLE, null, MON_2_MAR, TODAY))
+                .isInstanceOf(StateConflictException.class);
+        assertThatThrownBy(() -> appeal.answer("т", MON_2_MAR, "к", AnswerForm.WRITTEN, false, TODAY))
+                .isInstanceOf(StateConflictException.class);
+        assertThatThrownBy(() -> appeal.close(MON_2_MAR, "о", TODAY)).isInstanceOf(StateConflictException.class);
+        assertThat(events(appeal)).hasSize(1);
+
+        appeal.registerReceived(MON_2_MAR, null, null, HOUSING, TERMS, TODAY);
+        assertThatThrownBy(() -> appeal.registerReceived(MON_2_MAR, null, null, HOUSING, TERMS, TODAY))
+                .isInstanceOfSatisfying(StateConflictException.class, e -> assertThat(e.args())
+                        .extracting(arg -> ((MessageSourceResolvable) arg).getCodes()[0])
+                        .containsExactly("appeal.action.register", "appeal.state.REGISTERED"));
+    }
+
+    // --- every step on the day it happened, within its bounds ---
+
+    @Test
+    void eachStepOfAnAppealIsNotBeforeTheStepItFollows() {
+        Appeal appeal = register(AppealChannel.POST, PETROVA, false);
+        LocalDate assigned = LocalDate.of(2026, 3, 5);
+
+        assertStepRefused(() -> appeal.assign("Управление ЖКХ", FRI_27_FEB, TODAY), "assignedOn", "assignment",
+                "27.02.2026", "registration", "02.03.2026");
+        assertFutureRefused(() -> appeal.assign("Управление ЖКХ", TODAY.plusDays(1), TODAY), "assignedOn",
+                "assignment", "02.06.2026", "01.06.2026");
+        assertStepRefused(() -> appeal.extend(10, "r", FRI_27_FEB, MON_2_MAR, TERMS, TODAY), "decidedOn",
+                "extension", "27.02.2026", "registration", "02.03.2026");
+        assertStepRefused(() -> appeal.extend(10, "r", assigned, MON_2_MAR, TERMS, TODAY), "citizenNotifiedOn",
+                "extension-notice", "02.03.2026", "extension", "05.03.2026");
+        assertStepRefused(() -> appeal.redirect("Прокуратура", FRI_27_FEB, MON_2_MAR, TODAY), "redirectedOn",
+                "redirect", "27.02.2026", "registration", "02.03.2026");
+        assertStepRefused(() -> appeal.redirect("Прокуратура", MON_2_MAR, FRI_27_FEB, TODAY), "citizenNotifiedOn",
+                "redirect-notice", "27.02.2026", "registration", "02.03.2026");
+        assertStepRefused(() -> appeal.leaveWithoutAnswer(Ground.UNREADABLE, null, FRI_27_FEB, TODAY), "decidedOn",
+                "without-answer", "27.02.2026", "registration", "02.03.2026");
+        assertThat(events(appeal)).hasSize(1);
+
+        appeal.assign("Управление ЖКХ", assigned, TODAY);
+        assertStepRefused(() -> appeal.answer("т", MON_2_MAR, "к", AnswerForm.WRITTEN, false, TODAY), "answeredOn",
+                "answer", "02.03.2026", "assignment", "05.03.2026");
+        appeal.answer("Ответ", LocalDate.of(2026, 3, 20), "Козлов", AnswerForm.WRITTEN, false, TODAY);
+        assertStepRefused(() -> appeal.close(LocalDate.of(2026, 3, 19), "о", TODAY), "closedOn", "closing",
+                "19.03.2026", "answer", "20.03.2026");
+        assertFutureRefused(() -> appeal.close(TODAY.plusDays(1), "о", TODAY), "closedOn", "closing",
+                "02.06.2026", "01.06.2026");
+        appeal.close(LocalDate.of(2026, 3, 20), "о", TODAY);
+        assertThat(appeal.closing().closedOn()).isEqualTo(LocalDate.of(2026, 3, 20));
+    }
+
+    @Test
+    void anExtensionDecidedAfterTheAnswerTermNamesBothDates() {
+        Appeal appeal = register(AppealChannel.POST, PETROVA, false);
+
+        assertThatThrownBy(() -> appeal.extend(10, "r", LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 2), TERMS,
+                TODAY)).isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("decidedOn");
+                    assertThat(e.code()).isEqualTo("error.extension-after-term");
+                    assertThat(e.args()).containsExactly("02.04.2026", "01.04.2026");
+                });
+    }
+
+    /** A refusal of a step's day before the step it follows: the code, the field, both steps and both days. */
+    static void assertStepRefused(ThrowingCallable step, String field, String stepCode, String day,
+                                  String previousCode, String previousDay) {
+        assertThatThrownBy(step).isInstanceOfSatisfying(RuleViolationException.class, e -> {
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.code()).isEqualTo("error.step-date-before");
+            Object[] args = e.args();
+            assertThat(((MessageSourceResolvable) args[0]).getCodes()).containsExactly("step." + stepCode);
+            assertThat(args[1]).isEqualTo(day);
+            assertThat(((MessageSourceResolvable) args[2]).getCodes()).containsExactly("step." + previousCode + ".of");
+            assertThat(args[3]).isEqualTo(previousDay);
+        });
+    }
+
+    /** A refusal of a step's day after today: the code, the field, the step, the day and today. */
+    static void assertFutureRefused(ThrowingCallable step, String field, String stepCode, String day, String today) {
+        assertThatThrownBy(step).isInstanceOfSatisfying(RuleViolationException.class, e -> {
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.code()).isEqualTo("error.step-date-in-future");
+            assertThat(((MessageSourceResolvable) e.args()[0]).getCodes()).containsExactly("step." + stepCode);
+            assertThat(e.args()).containsSequence(day, today);
+        });
+    }
+
+    private static Appeal receive() {
+        return Appeal.receive("m-1:RC1", new Receipt(AppealChannel.PERSONAL_RECEPTION, FRI_27_FEB, PETROVA,
+                "Протекает крыша", "HOUSING", "Северный", "m-1", "RC1"), HOUSING, TERMS);
+    }
+
     private static Appeal register(AppealChannel channel, Citizen citizen, boolean crime) {
         return Appeal.register("a-1", new Registration(channel, FRI_27_FEB, MON_2_MAR, citizen, "Протекает крыша",
-                "HOUSING", "Северный", crime, null, null), null, TERMS);
+                "HOUSING", "Северный", crime, null, null), null, HOUSING, TERMS, TODAY);
     }
 
     private static List<ContractEvent> events(Appeal appeal) {

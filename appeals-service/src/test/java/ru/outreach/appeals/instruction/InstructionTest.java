@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSourceResolvable;
 
 import ru.outreach.appeals.instruction.Instruction.Order;
 import ru.outreach.appeals.instruction.InstructionRecords.Decision;
@@ -187,7 +189,73 @@ class InstructionTest {
     void theDueDateCannotPrecedeTheIssue() {
         assertThatThrownBy(() -> Instruction.issue("i-1", new Order("т", "Управление ЖКХ", List.of(), CONTROLLER,
                 InstructionSource.OTHER, null, null, ISSUED, null, ISSUED.minusDays(1))))
-                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.field()).isEqualTo("dueOn"));
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("dueOn");
+                    assertThat(e.code()).isEqualTo("error.due-before-issue");
+                    assertThat(e.args()).containsExactly("02.03.2026", "03.03.2026");
+                });
+    }
+
+    @Test
+    void eachStepOfAnInstructionIsNotBeforeTheStepItFollowsNorAfterToday() {
+        Instruction instruction = issue();
+
+        assertStepRefused(() -> instruction.accept(ISSUED.minusDays(1), TODAY), "acceptedOn", "acceptance",
+                "02.03.2026", "issue", "03.03.2026");
+        assertFutureRefused(() -> instruction.accept(TODAY.plusDays(1), TODAY), "acceptedOn", "acceptance",
+                "02.06.2026", "01.06.2026");
+        assertStepRefused(() -> instruction.requestExtension("r", DUE.plusDays(5), ISSUED.minusDays(1), null, TODAY),
+                "requestedOn", "extension-request", "02.03.2026", "issue", "03.03.2026");
+        instruction.requestExtension("Нет подрядчика", DUE.plusDays(5), ISSUED.plusDays(5), null, TODAY);
+        assertStepRefused(() -> instruction.grantExtension(null, ISSUED.plusDays(4), CONTROLLER, null, TODAY),
+                "decidedOn", "extension-decision", "07.03.2026", "extension-request", "08.03.2026");
+        assertStepRefused(() -> instruction.refuseExtension(ISSUED.plusDays(4), CONTROLLER, "нет", TODAY),
+                "decidedOn", "extension-decision", "07.03.2026", "extension-request", "08.03.2026");
+        assertFutureRefused(() -> instruction.grantExtension(null, TODAY.plusDays(1), CONTROLLER, null, TODAY),
+                "decidedOn", "extension-decision", "02.06.2026", "01.06.2026");
+        instruction.grantExtension(null, ISSUED.plusDays(5), CONTROLLER, null, TODAY);
+
+        instruction.accept(ISSUED.plusDays(6), TODAY);
+        assertStepRefused(() -> instruction.report("т", ISSUED.plusDays(5), null, TODAY), "reportedOn", "report",
+                "08.03.2026", "acceptance", "09.03.2026");
+        instruction.report("Сделано частично", ISSUED.plusDays(10), null, TODAY);
+        assertStepRefused(() -> instruction.returnForRework("r", ISSUED.plusDays(9), CONTROLLER, TODAY),
+                "returnedOn", "return", "12.03.2026", "report", "13.03.2026");
+        assertStepRefused(() -> instruction.close(ISSUED.plusDays(9), CONTROLLER, TODAY), "closedOn", "closing",
+                "12.03.2026", "report", "13.03.2026");
+        instruction.returnForRework("Не всё", ISSUED.plusDays(12), CONTROLLER, TODAY);
+        assertStepRefused(() -> instruction.report("т", ISSUED.plusDays(11), null, TODAY), "reportedOn", "report",
+                "14.03.2026", "return", "15.03.2026");
+        instruction.report("Сделано", ISSUED.plusDays(12), null, TODAY);
+        assertFutureRefused(() -> instruction.close(TODAY.plusDays(1), CONTROLLER, TODAY), "closedOn", "closing",
+                "02.06.2026", "01.06.2026");
+        instruction.close(ISSUED.plusDays(12), CONTROLLER, TODAY);
+
+        assertThat(instruction.state()).isEqualTo(InstructionState.CLOSED);
+        assertThat(instruction.closing().closedOn()).isEqualTo(ISSUED.plusDays(12));
+    }
+
+    private static void assertStepRefused(ThrowingCallable step, String field, String stepCode, String day,
+                                          String previousCode, String previousDay) {
+        assertThatThrownBy(step).isInstanceOfSatisfying(RuleViolationException.class, e -> {
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.code()).isEqualTo("error.step-date-before");
+            Object[] args = e.args();
+            assertThat(((MessageSourceResolvable) args[0]).getCodes()).containsExactly("step." + stepCode);
+            assertThat(args[1]).isEqualTo(day);
+            assertThat(((MessageSourceResolvable) args[2]).getCodes()).containsExactly("step." + previousCode + ".of");
+            assertThat(args[3]).isEqualTo(previousDay);
+        });
+    }
+
+    private static void assertFutureRefused(ThrowingCallable step, String field, String stepCode, String day,
+                                            String today) {
+        assertThatThrownBy(step).isInstanceOfSatisfying(RuleViolationException.class, e -> {
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.code()).isEqualTo("error.step-date-in-future");
+            assertThat(((MessageSourceResolvable) e.args()[0]).getCodes()).containsExactly("step." + stepCode);
+            assertThat(e.args()).containsSequence(day, today);
+        });
     }
 
     @Test

@@ -189,6 +189,86 @@ class AppealsFlowIT extends IntegrationTest {
     }
 
     @Test
+    void aClerkEntersLastMonthsPaperRecordsInOrderAndTheTermsComeOutAsOnTheDay() {
+        Map<String, Object> letter = Api.letter("Соколов Пётр " + UUID.randomUUID(), "ROADS", "Северный",
+                TODAY.minusDays(25));
+        letter.put("registeredOn", TODAY.minusDays(24).toString());
+        JsonNode registered = api.post200("/api/appeals", letter);
+        String id = registered.path("id").asString();
+        assertThat(registered.path("answerDueOn").asString()).isEqualTo(TODAY.plusDays(6).toString());
+        assertThat(registered.path("missedTerms")).isEmpty();
+
+        api.post200("/api/appeals/" + id + "/assignment", Map.of("executorDepartment", "Управление дорог",
+                "assignedOn", TODAY.minusDays(23).toString()));
+        Api.Response early = api.post("/api/appeals/" + id + "/answer", Map.of("text", "Яма заделана",
+                "answeredOn", TODAY.minusDays(24).toString(), "answeredBy", "Белов"));
+        assertThat(early.status().value()).isEqualTo(422);
+        assertThat(early.fields()).containsExactly("answeredOn");
+        assertThat(early.text("detail")).isEqualTo("Дата ответа " + day(TODAY.minusDays(24))
+                + " раньше даты направления исполнителю " + day(TODAY.minusDays(23)) + ".");
+        JsonNode answered = api.post200("/api/appeals/" + id + "/answer", Map.of("text", "Яма заделана",
+                "answeredOn", TODAY.minusDays(10).toString(), "answeredBy", "Белов"));
+        assertThat(answered.path("answer").path("answeredOn").asString()).isEqualTo(TODAY.minusDays(10).toString());
+        assertThat(answered.path("answer").path("late").asBoolean()).isFalse();
+        JsonNode closed = api.post200("/api/appeals/" + id + "/closing", Map.of("closedBy", "Общий отдел"));
+        assertThat(closed.path("closing").path("closedOn").asString()).as("today when missing")
+                .isEqualTo(TODAY.toString());
+        assertThat(closed.path("missedTerms")).isEmpty();
+        assertThat(api.get("/api/appeals/" + id).body().path("overdue").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theAppealShowsWhetherItIsOverdueByTheServiceClock() {
+        Map<String, Object> old = Api.letter("Титова Вера " + UUID.randomUUID(), "ROADS", "Северный",
+                TODAY.minusDays(40));
+        old.put("registeredOn", TODAY.minusDays(39).toString());
+        String overdue = api.post200("/api/appeals", old).path("id").asString();
+        String fresh = api.registerLetter("Титова Вера " + UUID.randomUUID(), "ROADS", "Северный",
+                TODAY.minusDays(1));
+
+        JsonNode late = api.get("/api/appeals/" + overdue).body();
+        assertThat(late.path("answerDueOn").asString()).isEqualTo(TODAY.minusDays(9).toString());
+        assertThat(late.path("overdue").asBoolean()).isTrue();
+        assertThat(late.path("registrationOverdue").asBoolean()).isFalse();
+        assertThat(api.get("/api/appeals/" + fresh).body().path("overdue").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anInstructionFromAPaperJournalIsEnteredWithTheDaysOfItsSteps() {
+        String department = "Отдел " + UUID.randomUUID();
+        JsonNode issued = api.post200("/api/instructions", Map.of("text", "Убрать несанкционированную свалку",
+                "executorDepartment", department, "dueOn", TODAY.plusDays(10).toString(),
+                "controller", Api.CONTROLLER, "source", "OTHER", "issuedOn", TODAY.minusDays(30).toString()));
+        String path = "/api/instructions/" + issued.path("id").asString();
+
+        Api.Response future = api.post(path + "/acceptance", Map.of("acceptedOn", TODAY.plusDays(1).toString()));
+        assertThat(future.status().value()).isEqualTo(422);
+        assertThat(future.fields()).containsExactly("acceptedOn");
+        assertThat(future.text("detail")).isEqualTo("Дата принятия к исполнению " + day(TODAY.plusDays(1))
+                + " ещё не наступила: сегодня " + day(TODAY) + ".");
+        api.post200(path + "/acceptance", Map.of("acceptedOn", TODAY.minusDays(29).toString()));
+        Api.Response early = api.post(path + "/reports", Map.of("text", "Вывезено", "reportedOn",
+                TODAY.minusDays(31).toString()));
+        assertThat(early.status().value()).isEqualTo(422);
+        assertThat(early.fields()).containsExactly("reportedOn");
+        assertThat(early.text("detail")).isEqualTo("Дата отчёта " + day(TODAY.minusDays(31))
+                + " раньше даты принятия к исполнению " + day(TODAY.minusDays(29)) + ".");
+        JsonNode reported = api.post200(path + "/reports", Map.of("text", "Вывезено",
+                "reportedOn", TODAY.minusDays(12).toString()));
+        assertThat(reported.path("reports").get(0).path("late").asBoolean()).isFalse();
+        JsonNode closed = api.post200(path + "/closing", Map.of("closedOn", TODAY.minusDays(11).toString(),
+                "closedBy", Api.CONTROLLER));
+
+        assertThat(closed.path("state").asString()).isEqualTo("CLOSED");
+        assertThat(closed.path("issuedOn").asString()).isEqualTo(TODAY.minusDays(30).toString());
+        assertThat(closed.path("closing").path("closedOn").asString()).isEqualTo(TODAY.minusDays(11).toString());
+    }
+
+    private static String day(LocalDate day) {
+        return ru.outreach.kit.support.StepDates.format(day);
+    }
+
+    @Test
     void theClassifierIsListed() {
         JsonNode categories = api.ok(HttpMethod.GET, "/api/categories", null);
 

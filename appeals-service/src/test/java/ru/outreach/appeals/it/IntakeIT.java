@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,13 +19,16 @@ import org.junit.jupiter.api.Test;
 import ru.outreach.events.meetings.MeetingIntakeEvent.MeetingIntakeReleased;
 import tools.jackson.databind.JsonNode;
 
-/** Minutes handed on by the meetings service arrive on the real broker and become appeals and instructions. */
+/**
+ * Minutes handed on by the meetings service arrive on the real broker and become appeals (received on the meeting day,
+ * waiting in the registration queue) and instructions (issued on the meeting day).
+ */
 class IntakeIT extends IntegrationTest {
 
     private static final LocalDate TODAY = CityClock.today();
 
     @Test
-    void anIntakeBecomesTwoAppealsAndAnInstructionWithTheirTerms() {
+    void anIntakeBecomesTwoReceivedAppealsAndAnInstructionWithTheirTerms() {
         String meetingId = "m-" + UUID.randomUUID();
         LocalDate heldOn = TODAY.minusDays(1);
         try (IntakeProducer producer = intake(); TopicReader appealsTopic = reader("appeals.v1")) {
@@ -37,11 +41,13 @@ class IntakeIT extends IntegrationTest {
             assertThat(card.path("channel").asString()).isEqualTo("PERSONAL_RECEPTION");
             assertThat(card.path("citizen").path("fullName").asString()).isEqualTo("Петрова Анна Сергеевна");
             assertThat(card.path("category").asString()).isEqualTo("HOUSING");
+            assertThat(card.path("state").asString()).isEqualTo("RECEIVED");
             assertThat(card.path("receivedOn").asString()).isEqualTo(heldOn.toString());
-            assertThat(card.path("registeredOn").asString()).isEqualTo(TODAY.toString());
             assertThat(card.path("registrationDueOn").asString()).isEqualTo(heldOn.plusDays(3).toString());
-            assertThat(card.path("answerDueOn").asString()).isEqualTo(TODAY.plusDays(30).toString());
-            assertThat(card.path("redirectDueOn").asString()).isEqualTo(TODAY.plusDays(7).toString());
+            assertThat(absent(card.path("registeredOn"))).as("waits for the general department").isTrue();
+            assertThat(absent(card.path("answerDueOn"))).isTrue();
+            assertThat(card.path("overdue").asBoolean()).isFalse();
+            assertThat(card.path("registrationOverdue").asBoolean()).isFalse();
             assertThat(card.path("sourceMeetingId").asString()).isEqualTo(meetingId);
             JsonNode written = api.get("/api/appeals/" + meetingId + ":WA1").body();
             assertThat(written.path("channel").asString()).isEqualTo("MEETING");
@@ -50,6 +56,7 @@ class IntakeIT extends IntegrationTest {
             JsonNode instruction = instructions.get(0);
             assertThat(instruction.path("id").asString()).isEqualTo(meetingId + ":I1");
             assertThat(instruction.path("state").asString()).isEqualTo("ISSUED");
+            assertThat(instruction.path("issuedOn").asString()).isEqualTo(heldOn.toString());
             assertThat(instruction.path("dueOn").asString()).isEqualTo(TODAY.plusDays(20).toString());
             assertThat(instruction.path("source").asString()).isEqualTo("MEETING");
             assertThat(instruction.path("territory").asString()).isEqualTo("Западный");
@@ -61,9 +68,111 @@ class IntakeIT extends IntegrationTest {
                     record -> record.key().startsWith(meetingId)).size() == 2);
             List<ConsumerRecord<String, String>> events = appealsTopic.matching(
                     record -> record.key().startsWith(meetingId));
-            assertThat(events).extracting(TopicReader::type).containsOnly("AppealRegistered");
+            assertThat(events).extracting(TopicReader::type).containsOnly("AppealReceived");
+            assertThat(events).allSatisfy(record -> assertThat(record.value())
+                    .contains("\"receivedOn\":\"" + heldOn + "\"", "\"state\":\"RECEIVED\""));
+            assertThat(events).anySatisfy(record -> assertThat(record.value())
+                    .contains("\"categoryName\":\"Жилищно-коммунальное хозяйство\""));
             assertThat(events).allSatisfy(record -> assertThat(record.value()).doesNotContain("Петрова", "Кузнецова",
                     "Шахтёрская", "111-22-33", "Протекает", "Мира"));
+        }
+    }
+
+    @Test
+    void minutesOfAMeetingFortyDaysAgoAreReceivedOnThatDayQueuedAndRegisteredOnThePaperDates() {
+        String meetingId = "m-" + UUID.randomUUID();
+        String territory = "Посёлок " + UUID.randomUUID();
+        LocalDate heldOn = TODAY.minusDays(40);
+        MeetingIntakeReleased minutes = IntakeProducer.minutes(meetingId, territory, heldOn, heldOn.plusDays(60));
+        String card = meetingId + ":RC1";
+        String written = meetingId + ":WA1";
+        try (IntakeProducer producer = intake(); TopicReader appealsTopic = reader("appeals.v1")) {
+            producer.send(minutes);
+            awaitItems("/api/instructions?sourceId=" + meetingId, meetingId, 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> queue(territory).path("totalItems").asInt() == 2);
+
+            JsonNode queue = queue(territory);
+            assertThat(queue.path("items").valueStream().map(item -> item.path("id").asString()))
+                    .containsExactlyInAnyOrder(card, written);
+            assertThat(queue.path("items")).allSatisfy(line -> {
+                assertThat(line.path("state").asString()).isEqualTo("RECEIVED");
+                assertThat(line.path("receivedOn").asString()).isEqualTo(heldOn.toString());
+                assertThat(line.path("registrationDueOn").asString()).isEqualTo(heldOn.plusDays(3).toString());
+                assertThat(line.path("registrationOverdue").asBoolean()).isTrue();
+                assertThat(absent(line.path("registeredOn"))).isTrue();
+            });
+            assertThat(queue.toString()).as("the queue carries no personal data").doesNotContain("Петрова",
+                    "Кузнецова", "Шахтёрская", "Протекает");
+            assertThat(api.get("/api/instructions/" + meetingId + ":I1").body().path("issuedOn").asString())
+                    .isEqualTo(heldOn.toString());
+            // the scheduled check records the missed registration term of each queued appeal, once
+            await().atMost(Duration.ofSeconds(20)).until(() -> missed(card, "REGISTRATION") == 1
+                    && missed(written, "REGISTRATION") == 1);
+
+            Api.Response early = api.post("/api/appeals/" + card + "/registration",
+                    Map.of("registeredOn", heldOn.minusDays(1).toString()));
+            assertThat(early.status().value()).isEqualTo(422);
+            assertThat(early.fields()).containsExactly("registeredOn");
+            assertThat(early.text("detail")).isEqualTo("Дата регистрации " + day(heldOn.minusDays(1))
+                    + " раньше даты поступления " + day(heldOn) + ".");
+            Api.Response future = api.call(org.springframework.http.HttpMethod.POST,
+                    "/api/appeals/" + card + "/registration", Map.of("registeredOn", TODAY.plusDays(1).toString()),
+                    "en");
+            assertThat(future.status().value()).isEqualTo(422);
+            assertThat(future.text("detail")).isEqualTo("The registration date " + day(TODAY.plusDays(1))
+                    + " is after today, " + day(TODAY) + ".");
+            Api.Response assignFirst = api.post("/api/appeals/" + card + "/assignment",
+                    Map.of("executorDepartment", "Управление ЖКХ"));
+            assertThat(assignFirst.status().value()).isEqualTo(409);
+            assertThat(assignFirst.text("detail"))
+                    .isEqualTo("Нельзя направить исполнителю: обращение получено на встрече и ещё не зарегистрировано.");
+
+            JsonNode registered = api.post200("/api/appeals/" + card + "/registration",
+                    Map.of("registeredOn", heldOn.plusDays(2).toString(), "registeredBy", "Общий отдел"));
+            assertThat(registered.path("state").asString()).isEqualTo("REGISTERED");
+            assertThat(registered.path("receivedOn").asString()).isEqualTo(heldOn.toString());
+            assertThat(registered.path("registeredOn").asString()).isEqualTo(heldOn.plusDays(2).toString());
+            assertThat(registered.path("registeredBy").asString()).isEqualTo("Общий отдел");
+            assertThat(registered.path("previousAppealId").asString()).as("never its own earlier appeal")
+                    .isNotEqualTo(card);
+            assertThat(registered.path("answerDueOn").asString()).isEqualTo(heldOn.plusDays(32).toString());
+            assertThat(registered.path("redirectDueOn").asString()).isEqualTo(heldOn.plusDays(9).toString());
+            JsonNode late = api.post200("/api/appeals/" + written + "/registration",
+                    Map.of("registeredOn", heldOn.plusDays(10).toString()));
+            assertThat(late.path("answerDueOn").asString()).isEqualTo(heldOn.plusDays(40).toString());
+            assertThat(queue(territory).path("totalItems").asInt()).isZero();
+
+            JsonNode own = api.get("/api/appeals/" + card).body();
+            assertThat(own.path("overdue").asBoolean()).as("answer term passed 8 days ago").isTrue();
+            assertThat(own.path("registrationOverdue").asBoolean()).isFalse();
+            assertThat(api.get("/api/appeals/" + written).body().path("overdue").asBoolean())
+                    .as("answer term is today").isFalse();
+            assertThat(missed(written, "REGISTRATION")).as("the late registration records nothing twice")
+                    .isEqualTo(1);
+
+            // a replay of the same minutes changes no date and creates nothing
+            await().atMost(Duration.ofSeconds(20)).until(() -> missed(card, "ANSWER") == 1);
+            long version = api.get("/api/appeals/" + card).body().path("version").asLong();
+            producer.send(minutes);
+            String marker = "m-" + UUID.randomUUID();
+            producer.send(IntakeProducer.minutes(marker, territory, heldOn, heldOn.plusDays(60)));
+            awaitItems("/api/instructions?sourceId=" + marker, marker, 1);
+            JsonNode replayed = api.get("/api/appeals/" + card).body();
+            assertThat(replayed.path("state").asString()).isEqualTo("REGISTERED");
+            assertThat(replayed.path("receivedOn").asString()).isEqualTo(heldOn.toString());
+            assertThat(replayed.path("registeredOn").asString()).isEqualTo(heldOn.plusDays(2).toString());
+            assertThat(replayed.path("answerDueOn").asString()).isEqualTo(heldOn.plusDays(32).toString());
+            assertThat(replayed.path("version").asLong()).isEqualTo(version);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> types(appealsTopic, card).contains("AppealRegistered"));
+            assertThat(types(appealsTopic, written)).filteredOn("AppealTermMissed"::equals).hasSize(1);
+            ConsumerRecord<String, String> registeredEvent = appealsTopic.recordsWithKey(card).stream()
+                    .filter(record -> TopicReader.type(record).equals("AppealRegistered")).findFirst().orElseThrow();
+            assertThat(registeredEvent.value()).contains("\"receivedOn\":\"" + heldOn + "\"",
+                    "\"registeredOn\":\"" + heldOn.plusDays(2) + "\"",
+                    "\"answerDueOn\":\"" + heldOn.plusDays(32) + "\"",
+                    "\"categoryName\":\"Жилищно-коммунальное хозяйство\"")
+                    .doesNotContain("Петрова", "Общий отдел");
         }
     }
 
@@ -120,6 +229,27 @@ class IntakeIT extends IntegrationTest {
     private List<JsonNode> items(String path, String meetingId) {
         return api.get(path).body().path("items").valueStream()
                 .filter(item -> item.path("id").asString().startsWith(meetingId + ":")).toList();
+    }
+
+    private JsonNode queue(String territory) {
+        return api.get("/api/appeals/registration-queue?territory=" + territory + "&size=50").body();
+    }
+
+    private long missed(String appealId, String term) {
+        return api.get("/api/appeals/" + appealId).body().path("missedTerms").valueStream()
+                .filter(missed -> missed.path("term").asString().equals(term)).count();
+    }
+
+    private static boolean absent(JsonNode node) {
+        return node.isNull() || node.isMissingNode();
+    }
+
+    private static String day(LocalDate day) {
+        return ru.outreach.kit.support.StepDates.format(day);
+    }
+
+    private static List<String> types(TopicReader topic, String key) {
+        return topic.recordsWithKey(key).stream().map(TopicReader::type).toList();
     }
 
     private long count(String path) {

@@ -48,6 +48,7 @@ class OperationsIT extends IntegrationTest {
 
         assertThat(docs.status().value()).isEqualTo(200);
         assertThat(docs.body().path("paths").propertyNames()).contains("/api/appeals", "/api/appeals/{id}",
+                "/api/appeals/registration-queue", "/api/appeals/{id}/registration",
                 "/api/instructions", "/api/categories", "/api/territories/{territory}/open-problems");
     }
 
