@@ -23,6 +23,7 @@ import ru.outreach.meetings.meeting.MeetingRecords.Holding;
 import ru.outreach.kit.outbox.AggregateStore;
 import ru.outreach.kit.support.NotFoundException;
 import ru.outreach.kit.support.RuleViolationException;
+import ru.outreach.kit.support.StepDates;
 
 @Service
 public class MeetingService {
@@ -57,25 +58,31 @@ public class MeetingService {
 
     Meeting agreeVenue(String id, MeetingRequests.AgreeVenue request) {
         Meeting meeting = get(id);
-        meeting.agreeVenue(request.agreedOn(), request.agreedWith(), today());
+        LocalDate today = today();
+        meeting.agreeVenue(StepDates.orToday(request.agreedOn(), today), request.agreedWith(), today);
         return store.update(meeting);
     }
 
     Meeting announce(String id, MeetingRequests.Announce request) {
         Meeting meeting = get(id);
-        meeting.announce(new Announcement(request.announcedOn(), request.channels(), request.details()), today());
+        LocalDate today = today();
+        meeting.announce(new Announcement(StepDates.orToday(request.announcedOn(), today), request.channels(),
+                request.details()), today);
         return store.update(meeting);
     }
 
-    Meeting reschedule(String id, MeetingRequests.Reschedule request) {
+    Meeting reschedule(String id, MeetingRequests.RescheduleMeeting request) {
         Meeting meeting = get(id);
-        meeting.reschedule(request.scheduledAt(), request.venue(), request.reason(), today());
+        LocalDate today = today();
+        meeting.reschedule(request.scheduledAt(), request.venue(), request.reason(),
+                StepDates.orToday(request.rescheduledOn(), today), today);
         return store.update(meeting);
     }
 
     Meeting cancel(String id, MeetingRequests.Cancel request) {
         Meeting meeting = get(id);
-        meeting.cancel(request.reason(), today());
+        LocalDate today = today();
+        meeting.cancel(request.reason(), StepDates.orToday(request.cancelledOn(), today), today);
         return store.update(meeting);
     }
 

@@ -22,10 +22,12 @@ import ru.outreach.kit.outbox.AggregateRoot;
 import ru.outreach.kit.support.NotFoundException;
 import ru.outreach.kit.support.RuleViolationException;
 import ru.outreach.kit.support.StateConflictException;
+import ru.outreach.kit.support.StepDates;
 
 /**
  * The minutes of one held meeting (their id is the meeting's). A draft can be replaced until the leader signs it;
- * signed minutes are handed to the control department, late or not, and their results published.
+ * signed minutes are handed to the control department, late or not, and their results published. Each step carries
+ * the day it actually happened: never after today, never before the step it follows.
  */
 @Document("minutes")
 public class Minutes extends AggregateRoot {
@@ -73,16 +75,20 @@ public class Minutes extends AggregateRoot {
         changed.instructions().stream().filter(instruction -> instruction.dueOn().isBefore(heldOn)).findFirst()
                 .ifPresent(instruction -> {
                     throw new RuleViolationException("instructions[" + changed.instructions().indexOf(instruction)
-                            + "].dueOn", "error.instruction-due-before-meeting", instruction.dueOn(), heldOn);
+                            + "].dueOn", "error.instruction-due-before-meeting", StepDates.format(instruction.dueOn()),
+                            StepDates.format(heldOn));
                 });
         content = changed.numbered();
         record(version -> new MinutesRecorded(id, version, groupId, territory, content.counts()));
     }
 
-    /** Regulation 3.5.7: the leader signs; from then on the minutes do not change and their intake is handed on. */
+    /**
+     * Regulation 3.5.7: the leader signs, not before the meeting; from then on the minutes do not change and their
+     * intake is handed on.
+     */
     void sign(String signedBy, LocalDate signedOn, LocalDate today) {
         requireStatus("sign", MinutesStatus.DRAFT);
-        requireWithin("signedOn", signedOn, heldOn, today);
+        StepDates.require("signedOn", "signing", signedOn, "holding", heldOn, today);
         signature = new Signature(signedBy, signedOn);
         status = MinutesStatus.SIGNED;
         record(version -> new MinutesSigned(id, version, groupId, territory, heldOn, signedOn, content.counts()));
@@ -97,20 +103,26 @@ public class Minutes extends AggregateRoot {
         }
     }
 
-    /** Regulation 3.6.9: a hand-over after the due day is recorded as late, not refused. */
+    /**
+     * Regulation 3.6.9: signed minutes are handed over, not before they were signed; a hand-over after the due day is
+     * recorded as late, not refused.
+     */
     void handOver(LocalDate handedOverOn, String receivedBy, LocalDate today) {
         requireStatus("hand-over", MinutesStatus.SIGNED);
-        requireWithin("handedOverOn", handedOverOn, signature.signedOn(), today);
+        StepDates.require("handedOverOn", "hand-over", handedOverOn, "signing", signature.signedOn(), today);
         boolean late = handedOverOn.isAfter(dueOn);
         handOver = new HandOver(handedOverOn, receivedBy, late);
         status = MinutesStatus.HANDED_OVER;
         record(version -> new MinutesHandedOver(id, version, groupId, territory, heldOn, dueOn, handedOverOn, late));
     }
 
-    /** A proposal is accepted, rejected or included in a plan; a later decision replaces an earlier one. */
+    /**
+     * A proposal of the signed minutes is accepted, rejected or included in a plan, not before the signature; a later
+     * decision replaces an earlier one.
+     */
     void evaluateProposal(String proposalId, ProposalOutcome outcome, LocalDate evaluatedOn, LocalDate today) {
         requireStatus("evaluate", MinutesStatus.SIGNED, MinutesStatus.HANDED_OVER);
-        requireWithin("evaluatedOn", evaluatedOn, heldOn, today);
+        StepDates.require("evaluatedOn", "evaluation", evaluatedOn, "signing", signature.signedOn(), today);
         Proposal proposal = content.proposals().stream().filter(p -> p.id().equals(proposalId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("error.proposal-not-found", proposalId));
         List<Proposal> proposals = content.proposals().stream()
@@ -121,13 +133,18 @@ public class Minutes extends AggregateRoot {
                 evaluatedOn));
     }
 
-    /** Regulation 3.8.7: the results of the meeting are published on the administration's site. */
+    /**
+     * Regulation 3.8.7: the results of the meeting are published on the administration's site, not before the
+     * meeting. The general department may publish them before the leader signs the minutes, so the day is bounded by
+     * the meeting's, not the signature's; they are recorded once the minutes are signed.
+     */
     void publishResults(LocalDate publishedOn, String publishedWhere, LocalDate today) {
         requireStatus("publish", MinutesStatus.SIGNED, MinutesStatus.HANDED_OVER);
         if (resultsPublication != null) {
-            throw new StateConflictException("error.results-already-published", resultsPublication.publishedOn());
+            throw new StateConflictException("error.results-already-published",
+                    StepDates.format(resultsPublication.publishedOn()));
         }
-        requireWithin("publishedOn", publishedOn, heldOn, today);
+        StepDates.require("publishedOn", "publication", publishedOn, "holding", heldOn, today);
         resultsPublication = new ResultsPublication(publishedOn, publishedWhere);
         record(version -> new MeetingResultsPublished(id, version, groupId, territory, publishedOn, publishedWhere));
     }
@@ -152,15 +169,6 @@ public class Minutes extends AggregateRoot {
             throw new StateConflictException("error.minutes-transition",
                     new DefaultMessageSourceResolvable("minutes.action." + action),
                     new DefaultMessageSourceResolvable("minutes.status." + status));
-        }
-    }
-
-    private static void requireWithin(String field, LocalDate day, LocalDate earliest, LocalDate today) {
-        if (day.isBefore(earliest)) {
-            throw new RuleViolationException(field, "error.date-too-early", day, earliest);
-        }
-        if (day.isAfter(today)) {
-            throw new RuleViolationException(field, "error.date-in-future", day);
         }
     }
 

@@ -24,6 +24,7 @@ import ru.outreach.meetings.meeting.MeetingService;
 import ru.outreach.kit.outbox.AggregateStore;
 import ru.outreach.kit.support.NotFoundException;
 import ru.outreach.kit.support.StateConflictException;
+import ru.outreach.kit.support.StepDates;
 
 @Service
 class MinutesService {
@@ -73,14 +74,15 @@ class MinutesService {
 
     Minutes sign(String meetingId, MinutesRequests.Sign request) {
         Minutes minutes = get(meetingId);
-        minutes.sign(request.signedBy(), request.signedOn(), today());
+        LocalDate today = today();
+        minutes.sign(request.signedBy(), StepDates.orToday(request.signedOn(), today), today);
         return store.update(minutes);
     }
 
-    Minutes handOver(String meetingId, MinutesRequests.HandOver request) {
+    Minutes handOver(String meetingId, MinutesRequests.HandOverMinutes request) {
         Minutes minutes = get(meetingId);
-        LocalDate day = request.handedOverOn() == null ? today() : request.handedOverOn();
-        minutes.handOver(day, request.receivedBy(), today());
+        LocalDate today = today();
+        minutes.handOver(StepDates.orToday(request.handedOverOn(), today), request.receivedBy(), today);
         store.update(minutes);
         handedOver.increment();
         if (minutes.handOver().late()) {
@@ -91,14 +93,16 @@ class MinutesService {
 
     Minutes evaluateProposal(String meetingId, String proposalId, MinutesRequests.EvaluateProposal request) {
         Minutes minutes = get(meetingId);
-        LocalDate day = request.evaluatedOn() == null ? today() : request.evaluatedOn();
-        minutes.evaluateProposal(proposalId, request.outcome(), day, today());
+        LocalDate today = today();
+        minutes.evaluateProposal(proposalId, request.outcome(), StepDates.orToday(request.evaluatedOn(), today),
+                today);
         return store.update(minutes);
     }
 
     Minutes publishResults(String meetingId, MinutesRequests.PublishResults request) {
         Minutes minutes = get(meetingId);
-        minutes.publishResults(request.publishedOn(), request.publishedWhere(), today());
+        LocalDate today = today();
+        minutes.publishResults(StepDates.orToday(request.publishedOn(), today), request.publishedWhere(), today);
         return store.update(minutes);
     }
 
