@@ -74,24 +74,34 @@ public class Meeting extends AggregateRoot {
         return meeting;
     }
 
-    /** Regulation 3.6.2: the secretary agrees the venue with the building's administration. */
+    /**
+     * Regulation 3.6.2: the secretary agrees the venue with the building's administration, on {@code agreedOn}
+     * (today when null), not before the meeting was last moved.
+     */
     void agreeVenue(LocalDate agreedOn, String agreedWith, LocalDate today) {
         requireStatus("agree-venue", MeetingStatus.PLANNED, MeetingStatus.RESCHEDULED);
         if (venueAgreement != null) {
             throw new StateConflictException("error.venue-already-agreed");
         }
+        LocalDate day = StepDates.orToday(agreedOn, today);
         Step previous = lastStep();
-        StepDates.require("agreedOn", "venue-agreement", agreedOn, previous.code(), previous.day(), today);
-        venueAgreement = new VenueAgreement(agreedOn, agreedWith);
+        StepDates.require("agreedOn", "venue-agreement", day, previous.code(), previous.day(), today);
+        venueAgreement = new VenueAgreement(day, agreedWith);
         status = MeetingStatus.VENUE_AGREED;
-        record(version -> new MeetingVenueAgreed(id, version, groupId, territory, venue.name(), agreedOn));
+        record(version -> new MeetingVenueAgreed(id, version, groupId, territory, venue.name(), day));
     }
 
-    void announce(Announcement made, LocalDate today) {
+    /**
+     * Regulations 3.7, 3.8.1: the population is informed, on the announcement's day (today when null), not before the
+     * venue was agreed or the meeting last moved.
+     */
+    void announce(Announcement announced, LocalDate today) {
         requireStatus("announce", MeetingStatus.VENUE_AGREED, MeetingStatus.RESCHEDULED, MeetingStatus.PLANNED);
         if (venueAgreement == null) {
             throw new StateConflictException("error.venue-not-agreed");
         }
+        Announcement made = new Announcement(StepDates.orToday(announced.announcedOn(), today), announced.channels(),
+                announced.details());
         Step previous = lastStep();
         StepDates.require("announcedOn", "announcement", made.announcedOn(), previous.code(), previous.day(), today);
         announcement = made;
@@ -101,7 +111,8 @@ public class Meeting extends AggregateRoot {
     }
 
     /**
-     * Moves the meeting, as decided on {@code rescheduledOn}; the history is kept. A new venue must be agreed again,
+     * Moves the meeting, as decided on {@code rescheduledOn} (today when null), not before the step before; the
+     * history is kept. A new venue must be agreed again,
      * and a moved meeting must be announced again.
      */
     void reschedule(LocalDateTime newScheduledAt, Venue newVenue, String reason, LocalDate rescheduledOn,
@@ -112,10 +123,11 @@ public class Meeting extends AggregateRoot {
         if (newScheduledAt.equals(scheduledAt) && target.equals(venue)) {
             throw new RuleViolationException("scheduledAt", "error.reschedule-unchanged");
         }
+        LocalDate day = StepDates.orToday(rescheduledOn, today);
         Step last = lastStep();
-        StepDates.require("rescheduledOn", "rescheduling", rescheduledOn, last.code(), last.day(), today);
+        StepDates.require("rescheduledOn", "rescheduling", day, last.code(), last.day(), today);
         LocalDateTime previous = scheduledAt;
-        reschedules.add(new Reschedule(previous, newScheduledAt, venue, target, reason, rescheduledOn));
+        reschedules.add(new Reschedule(previous, newScheduledAt, venue, target, reason, day));
         if (!target.equals(venue)) {
             venueAgreement = null;
         }
@@ -128,14 +140,16 @@ public class Meeting extends AggregateRoot {
                 target.name(), reason));
     }
 
+    /** Cancels the meeting on {@code cancelledOn} (today when null), not before the step before. */
     void cancel(String reason, LocalDate cancelledOn, LocalDate today) {
         requireStatus("cancel", MeetingStatus.PLANNED, MeetingStatus.VENUE_AGREED, MeetingStatus.ANNOUNCED,
                 MeetingStatus.RESCHEDULED);
+        LocalDate day = StepDates.orToday(cancelledOn, today);
         Step last = lastStep();
-        StepDates.require("cancelledOn", "cancellation", cancelledOn, last.code(), last.day(), today);
-        cancellation = new Cancellation(reason, cancelledOn);
+        StepDates.require("cancelledOn", "cancellation", day, last.code(), last.day(), today);
+        cancellation = new Cancellation(reason, day);
         status = MeetingStatus.CANCELLED;
-        record(version -> new MeetingCancelled(id, version, groupId, territory, scheduledAt, cancelledOn, reason));
+        record(version -> new MeetingCancelled(id, version, groupId, territory, scheduledAt, day, reason));
     }
 
     /**

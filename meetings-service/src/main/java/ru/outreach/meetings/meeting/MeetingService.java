@@ -23,7 +23,6 @@ import ru.outreach.meetings.meeting.MeetingRecords.Holding;
 import ru.outreach.kit.outbox.AggregateStore;
 import ru.outreach.kit.support.NotFoundException;
 import ru.outreach.kit.support.RuleViolationException;
-import ru.outreach.kit.support.StepDates;
 
 @Service
 public class MeetingService {
@@ -58,31 +57,26 @@ public class MeetingService {
 
     Meeting agreeVenue(String id, MeetingRequests.AgreeVenue request) {
         Meeting meeting = get(id);
-        LocalDate today = today();
-        meeting.agreeVenue(StepDates.orToday(request.agreedOn(), today), request.agreedWith(), today);
+        meeting.agreeVenue(request.agreedOn(), request.agreedWith(), today());
         return store.update(meeting);
     }
 
     Meeting announce(String id, MeetingRequests.Announce request) {
         Meeting meeting = get(id);
-        LocalDate today = today();
-        meeting.announce(new Announcement(StepDates.orToday(request.announcedOn(), today), request.channels(),
-                request.details()), today);
+        meeting.announce(new Announcement(request.announcedOn(), request.channels(), request.details()), today());
         return store.update(meeting);
     }
 
     Meeting reschedule(String id, MeetingRequests.RescheduleMeeting request) {
         Meeting meeting = get(id);
-        LocalDate today = today();
-        meeting.reschedule(request.scheduledAt(), request.venue(), request.reason(),
-                StepDates.orToday(request.rescheduledOn(), today), today);
+        meeting.reschedule(request.scheduledAt(), request.venue(), request.reason(), request.rescheduledOn(),
+                today());
         return store.update(meeting);
     }
 
     Meeting cancel(String id, MeetingRequests.Cancel request) {
         Meeting meeting = get(id);
-        LocalDate today = today();
-        meeting.cancel(request.reason(), StepDates.orToday(request.cancelledOn(), today), today);
+        meeting.cancel(request.reason(), request.cancelledOn(), today());
         return store.update(meeting);
     }
 

@@ -83,15 +83,16 @@ public class Minutes extends AggregateRoot {
     }
 
     /**
-     * Regulation 3.5.7: the leader signs, not before the meeting; from then on the minutes do not change and their
-     * intake is handed on.
+     * Regulation 3.5.7: the leader signs on {@code signedOn} (today when null), not before the meeting; from then on
+     * the minutes do not change and their intake is handed on.
      */
     void sign(String signedBy, LocalDate signedOn, LocalDate today) {
         requireStatus("sign", MinutesStatus.DRAFT);
-        StepDates.require("signedOn", "signing", signedOn, "holding", heldOn, today);
-        signature = new Signature(signedBy, signedOn);
+        LocalDate day = StepDates.orToday(signedOn, today);
+        StepDates.require("signedOn", "signing", day, "holding", heldOn, today);
+        signature = new Signature(signedBy, day);
         status = MinutesStatus.SIGNED;
-        record(version -> new MinutesSigned(id, version, groupId, territory, heldOn, signedOn, content.counts()));
+        record(version -> new MinutesSigned(id, version, groupId, territory, heldOn, day, content.counts()));
         if (hasIntake()) {
             record(version -> new MeetingIntakeReleased(id, version, groupId, territory, heldOn,
                     content.receptionCards().stream().map(card -> new MeetingIntakeEvent.ReceptionCard(
@@ -104,38 +105,40 @@ public class Minutes extends AggregateRoot {
     }
 
     /**
-     * Regulation 3.6.9: signed minutes are handed over, not before they were signed; a hand-over after the due day is
-     * recorded as late, not refused.
+     * Regulation 3.6.9: signed minutes are handed over on {@code handedOverOn} (today when null), not before they were
+     * signed; a hand-over after the due day is recorded as late, not refused.
      */
     void handOver(LocalDate handedOverOn, String receivedBy, LocalDate today) {
         requireStatus("hand-over", MinutesStatus.SIGNED);
-        StepDates.require("handedOverOn", "hand-over", handedOverOn, "signing", signature.signedOn(), today);
-        boolean late = handedOverOn.isAfter(dueOn);
-        handOver = new HandOver(handedOverOn, receivedBy, late);
+        LocalDate day = StepDates.orToday(handedOverOn, today);
+        StepDates.require("handedOverOn", "hand-over", day, "signing", signature.signedOn(), today);
+        boolean late = day.isAfter(dueOn);
+        handOver = new HandOver(day, receivedBy, late);
         status = MinutesStatus.HANDED_OVER;
-        record(version -> new MinutesHandedOver(id, version, groupId, territory, heldOn, dueOn, handedOverOn, late));
+        record(version -> new MinutesHandedOver(id, version, groupId, territory, heldOn, dueOn, day, late));
     }
 
     /**
-     * A proposal of the signed minutes is accepted, rejected or included in a plan, not before the signature; a later
-     * decision replaces an earlier one.
+     * A proposal of the signed minutes is accepted, rejected or included in a plan on {@code evaluatedOn} (today when
+     * null), not before the signature; a later decision replaces an earlier one.
      */
     void evaluateProposal(String proposalId, ProposalOutcome outcome, LocalDate evaluatedOn, LocalDate today) {
         requireStatus("evaluate", MinutesStatus.SIGNED, MinutesStatus.HANDED_OVER);
-        StepDates.require("evaluatedOn", "evaluation", evaluatedOn, "signing", signature.signedOn(), today);
+        LocalDate day = StepDates.orToday(evaluatedOn, today);
+        StepDates.require("evaluatedOn", "evaluation", day, "signing", signature.signedOn(), today);
         Proposal proposal = content.proposals().stream().filter(p -> p.id().equals(proposalId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("error.proposal-not-found", proposalId));
         List<Proposal> proposals = content.proposals().stream()
-                .map(p -> p == proposal ? p.evaluated(outcome, evaluatedOn) : p).toList();
+                .map(p -> p == proposal ? p.evaluated(outcome, day) : p).toList();
         content = new MinutesContent(content.questions(), content.remarks(), proposals, content.receptionCards(),
                 content.writtenAppeals(), content.instructions());
         record(version -> new ProposalEvaluated(id, version, groupId, territory, proposalId, outcome,
-                evaluatedOn));
+                day));
     }
 
     /**
-     * Regulation 3.8.7: the results of the meeting are published on the administration's site, not before the
-     * meeting. The general department may publish them before the leader signs the minutes, so the day is bounded by
+     * Regulation 3.8.7: the results of the meeting are published on the administration's site on {@code publishedOn}
+     * (today when null), not before the meeting. The general department may publish them before the leader signs the minutes, so the day is bounded by
      * the meeting's, not the signature's; they are recorded once the minutes are signed.
      */
     void publishResults(LocalDate publishedOn, String publishedWhere, LocalDate today) {
@@ -144,9 +147,10 @@ public class Minutes extends AggregateRoot {
             throw new StateConflictException("error.results-already-published",
                     StepDates.format(resultsPublication.publishedOn()));
         }
-        StepDates.require("publishedOn", "publication", publishedOn, "holding", heldOn, today);
-        resultsPublication = new ResultsPublication(publishedOn, publishedWhere);
-        record(version -> new MeetingResultsPublished(id, version, groupId, territory, publishedOn, publishedWhere));
+        LocalDate day = StepDates.orToday(publishedOn, today);
+        StepDates.require("publishedOn", "publication", day, "holding", heldOn, today);
+        resultsPublication = new ResultsPublication(day, publishedWhere);
+        record(version -> new MeetingResultsPublished(id, version, groupId, territory, day, publishedWhere));
     }
 
     /** Not handed over and past the due day. */

@@ -24,7 +24,6 @@ import ru.outreach.meetings.meeting.MeetingService;
 import ru.outreach.kit.outbox.AggregateStore;
 import ru.outreach.kit.support.NotFoundException;
 import ru.outreach.kit.support.StateConflictException;
-import ru.outreach.kit.support.StepDates;
 
 @Service
 class MinutesService {
@@ -74,15 +73,13 @@ class MinutesService {
 
     Minutes sign(String meetingId, MinutesRequests.Sign request) {
         Minutes minutes = get(meetingId);
-        LocalDate today = today();
-        minutes.sign(request.signedBy(), StepDates.orToday(request.signedOn(), today), today);
+        minutes.sign(request.signedBy(), request.signedOn(), today());
         return store.update(minutes);
     }
 
     Minutes handOver(String meetingId, MinutesRequests.HandOverMinutes request) {
         Minutes minutes = get(meetingId);
-        LocalDate today = today();
-        minutes.handOver(StepDates.orToday(request.handedOverOn(), today), request.receivedBy(), today);
+        minutes.handOver(request.handedOverOn(), request.receivedBy(), today());
         store.update(minutes);
         handedOver.increment();
         if (minutes.handOver().late()) {
@@ -93,16 +90,13 @@ class MinutesService {
 
     Minutes evaluateProposal(String meetingId, String proposalId, MinutesRequests.EvaluateProposal request) {
         Minutes minutes = get(meetingId);
-        LocalDate today = today();
-        minutes.evaluateProposal(proposalId, request.outcome(), StepDates.orToday(request.evaluatedOn(), today),
-                today);
+        minutes.evaluateProposal(proposalId, request.outcome(), request.evaluatedOn(), today());
         return store.update(minutes);
     }
 
     Minutes publishResults(String meetingId, MinutesRequests.PublishResults request) {
         Minutes minutes = get(meetingId);
-        LocalDate today = today();
-        minutes.publishResults(StepDates.orToday(request.publishedOn(), today), request.publishedWhere(), today);
+        minutes.publishResults(request.publishedOn(), request.publishedWhere(), today());
         return store.update(minutes);
     }
 
