@@ -1,5 +1,7 @@
 package ru.outreach.meetings.group;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,21 +18,23 @@ public class GroupService {
 
     private final GroupRepository groups;
     private final AggregateStore store;
+    private final Clock clock;
 
-    GroupService(GroupRepository groups, AggregateStore store) {
+    GroupService(GroupRepository groups, AggregateStore store, Clock clock) {
         this.groups = groups;
         this.store = store;
+        this.clock = clock;
     }
 
     Group register(GroupDetails details) {
         requireUniqueName(details.name(), null);
-        return store.insert(Group.register(UUID.randomUUID().toString(), details));
+        return store.insert(Group.register(UUID.randomUUID().toString(), details, LocalDate.now(clock)));
     }
 
     Group change(String id, GroupDetails details) {
         Group group = get(id);
         requireUniqueName(details.name(), id);
-        group.change(details);
+        group.change(details, LocalDate.now(clock));
         return store.update(group);
     }
 

@@ -4,6 +4,7 @@ import ru.outreach.events.meetings.MeetingStatus;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,13 +27,18 @@ import ru.outreach.meetings.meeting.MeetingRecords.VenueAgreement;
 import ru.outreach.kit.outbox.AggregateRoot;
 import ru.outreach.kit.support.RuleViolationException;
 import ru.outreach.kit.support.StateConflictException;
+import ru.outreach.kit.support.StepDates;
 
 /**
  * An outreach meeting of an information group with the residents of a territory (regulation 3.1–3.7). Each step
- * checks the state, changes it and records the event; a step that the state does not allow is refused.
+ * checks the state, changes it and records the event; a step that the state does not allow is refused. Each step
+ * carries the day it actually happened (a clerk may enter past paper records): never after today, never before the
+ * step it follows.
  */
 @Document("meetings")
 public class Meeting extends AggregateRoot {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private String groupId;
     private String territory;
@@ -68,24 +74,36 @@ public class Meeting extends AggregateRoot {
         return meeting;
     }
 
-    /** Regulation 3.6.2: the secretary agrees the venue with the building's administration. */
+    /**
+     * Regulation 3.6.2: the secretary agrees the venue with the building's administration, on {@code agreedOn}
+     * (today when null), not before the meeting was last moved.
+     */
     void agreeVenue(LocalDate agreedOn, String agreedWith, LocalDate today) {
         requireStatus("agree-venue", MeetingStatus.PLANNED, MeetingStatus.RESCHEDULED);
         if (venueAgreement != null) {
             throw new StateConflictException("error.venue-already-agreed");
         }
-        notAfter("agreedOn", agreedOn, today);
-        venueAgreement = new VenueAgreement(agreedOn, agreedWith);
+        LocalDate day = StepDates.orToday(agreedOn, today);
+        Step previous = lastStep();
+        StepDates.require("agreedOn", "venue-agreement", day, previous.code(), previous.day(), today);
+        venueAgreement = new VenueAgreement(day, agreedWith);
         status = MeetingStatus.VENUE_AGREED;
-        record(version -> new MeetingVenueAgreed(id, version, groupId, territory, venue.name(), agreedOn));
+        record(version -> new MeetingVenueAgreed(id, version, groupId, territory, venue.name(), day));
     }
 
-    void announce(Announcement made, LocalDate today) {
+    /**
+     * Regulations 3.7, 3.8.1: the population is informed, on the announcement's day (today when null), not before the
+     * venue was agreed or the meeting last moved.
+     */
+    void announce(Announcement announced, LocalDate today) {
         requireStatus("announce", MeetingStatus.VENUE_AGREED, MeetingStatus.RESCHEDULED, MeetingStatus.PLANNED);
         if (venueAgreement == null) {
             throw new StateConflictException("error.venue-not-agreed");
         }
-        notAfter("announcedOn", made.announcedOn(), today);
+        Announcement made = new Announcement(StepDates.orToday(announced.announcedOn(), today), announced.channels(),
+                announced.details());
+        Step previous = lastStep();
+        StepDates.require("announcedOn", "announcement", made.announcedOn(), previous.code(), previous.day(), today);
         announcement = made;
         status = MeetingStatus.ANNOUNCED;
         record(version -> new MeetingAnnounced(id, version, groupId, territory, made.announcedOn(),
@@ -93,18 +111,23 @@ public class Meeting extends AggregateRoot {
     }
 
     /**
-     * Moves the meeting; the history is kept. A new venue must be agreed again, and a moved meeting must be announced
-     * again.
+     * Moves the meeting, as decided on {@code rescheduledOn} (today when null), not before the step before; the
+     * history is kept. A new venue must be agreed again,
+     * and a moved meeting must be announced again.
      */
-    void reschedule(LocalDateTime newScheduledAt, Venue newVenue, String reason, LocalDate today) {
+    void reschedule(LocalDateTime newScheduledAt, Venue newVenue, String reason, LocalDate rescheduledOn,
+                    LocalDate today) {
         requireStatus("reschedule", MeetingStatus.PLANNED, MeetingStatus.VENUE_AGREED, MeetingStatus.ANNOUNCED,
                 MeetingStatus.RESCHEDULED);
         Venue target = newVenue == null ? venue : newVenue;
         if (newScheduledAt.equals(scheduledAt) && target.equals(venue)) {
             throw new RuleViolationException("scheduledAt", "error.reschedule-unchanged");
         }
+        LocalDate day = StepDates.orToday(rescheduledOn, today);
+        Step last = lastStep();
+        StepDates.require("rescheduledOn", "rescheduling", day, last.code(), last.day(), today);
         LocalDateTime previous = scheduledAt;
-        reschedules.add(new Reschedule(previous, newScheduledAt, venue, target, reason, today));
+        reschedules.add(new Reschedule(previous, newScheduledAt, venue, target, reason, day));
         if (!target.equals(venue)) {
             venueAgreement = null;
         }
@@ -117,19 +140,29 @@ public class Meeting extends AggregateRoot {
                 target.name(), reason));
     }
 
-    void cancel(String reason, LocalDate cancelledOn) {
+    /** Cancels the meeting on {@code cancelledOn} (today when null), not before the step before. */
+    void cancel(String reason, LocalDate cancelledOn, LocalDate today) {
         requireStatus("cancel", MeetingStatus.PLANNED, MeetingStatus.VENUE_AGREED, MeetingStatus.ANNOUNCED,
                 MeetingStatus.RESCHEDULED);
-        cancellation = new Cancellation(reason, cancelledOn);
+        LocalDate day = StepDates.orToday(cancelledOn, today);
+        Step last = lastStep();
+        StepDates.require("cancelledOn", "cancellation", day, last.code(), last.day(), today);
+        cancellation = new Cancellation(reason, day);
         status = MeetingStatus.CANCELLED;
-        record(version -> new MeetingCancelled(id, version, groupId, territory, scheduledAt, cancelledOn, reason));
+        record(version -> new MeetingCancelled(id, version, groupId, territory, scheduledAt, day, reason));
     }
 
-    /** The meeting took place; the minutes are due {@code minutesDueOn} (regulation 3.6.9). */
+    /**
+     * The meeting took place, not later than {@code now} and not before the day it was announced; the minutes are due
+     * {@code minutesDueOn} (regulation 3.6.9).
+     */
     void hold(Holding held, LocalDate minutesDueOn, LocalDateTime now) {
         requireStatus("hold", MeetingStatus.ANNOUNCED);
+        StepDates.require("heldAt", "holding", held.heldAt().toLocalDate(), "announcement",
+                announcement.announcedOn(), now.toLocalDate());
         if (held.heldAt().isAfter(now)) {
-            throw new RuleViolationException("heldAt", "error.held-in-future", held.heldAt());
+            throw new RuleViolationException("heldAt", "error.held-in-future", TIME.format(held.heldAt()),
+                    TIME.format(now));
         }
         holding = held;
         this.minutesDueOn = minutesDueOn;
@@ -147,9 +180,30 @@ public class Meeting extends AggregateRoot {
         }
     }
 
-    private static void notAfter(String field, LocalDate day, LocalDate today) {
-        if (day.isAfter(today)) {
-            throw new RuleViolationException(field, "error.date-in-future", day);
+    /**
+     * The latest dated step so far (venue agreement, announcement or rescheduling), which the next step may not
+     * precede; a meeting only planned has none, as planning is not dated.
+     */
+    private Step lastStep() {
+        Step last = new Step(null, null);
+        if (venueAgreement != null) {
+            last = last.orLater(new Step("venue-agreement", venueAgreement.agreedOn()));
+        }
+        if (!reschedules.isEmpty()) {
+            last = last.orLater(new Step("rescheduling", reschedules.getLast().rescheduledOn()));
+        }
+        if (announcement != null) {
+            last = last.orLater(new Step("announcement", announcement.announcedOn()));
+        }
+        return last;
+    }
+
+    /** A dated step of the meeting: its message code (see {@link StepDates}) and its day. */
+    private record Step(String code, LocalDate day) {
+
+        /** The other step when it is on the same day or later, this one otherwise. */
+        Step orLater(Step other) {
+            return other.day() == null || day != null && other.day().isBefore(day) ? this : other;
         }
     }
 

@@ -61,7 +61,7 @@ class MeetingController {
 
     @PostMapping("/{id}/rescheduling")
     @Operation(summary = "Move the meeting to another time or venue; the history is kept")
-    MeetingResponse reschedule(@PathVariable String id, @Valid @RequestBody MeetingRequests.Reschedule request) {
+    MeetingResponse reschedule(@PathVariable String id, @Valid @RequestBody MeetingRequests.RescheduleMeeting request) {
         return MeetingResponse.of(meetings.reschedule(id, request));
     }
 

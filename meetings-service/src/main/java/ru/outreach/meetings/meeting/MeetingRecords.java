@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.springframework.data.mongodb.core.mapping.Field;
+
 /** The facts a meeting accumulates through its life. */
 final class MeetingRecords {
 
@@ -19,8 +21,9 @@ final class MeetingRecords {
     record Announcement(LocalDate announcedOn, List<Channel> channels, String details) {
     }
 
+    /** A move of the meeting, decided on {@code rescheduledOn} (stored as {@code decidedOn}, its earlier name). */
     record Reschedule(LocalDateTime previousScheduledAt, LocalDateTime scheduledAt, Venue previousVenue, Venue venue,
-                      String reason, LocalDate decidedOn) {
+                      String reason, @Field("decidedOn") LocalDate rescheduledOn) {
     }
 
     record Cancellation(String reason, LocalDate cancelledOn) {

@@ -31,20 +31,28 @@ final class MeetingRequests {
         }
     }
 
-    record AgreeVenue(@NotNull LocalDate agreedOn, @Size(max = 300) String agreedWith) {
+    /** {@code agreedOn}: the day the venue was agreed, today when not given. */
+    record AgreeVenue(LocalDate agreedOn, @Size(max = 300) String agreedWith) {
     }
 
-    record Announce(@NotNull LocalDate announcedOn, @NotEmpty List<@NotNull Channel> channels,
+    /** {@code announcedOn}: the day the population was informed, today when not given. */
+    record Announce(LocalDate announcedOn, @NotEmpty List<@NotNull Channel> channels,
                     @Size(max = 1000) String details) {
     }
 
-    record Reschedule(@NotNull LocalDateTime scheduledAt, @Valid Venue venue,
-                      @NotBlank @Size(max = 1000) String reason) {
+    /**
+     * {@code rescheduledOn}: the day the move was decided, today when not given. Not named {@code Reschedule}: the
+     * OpenAPI schema of the history's entry has that name.
+     */
+    record RescheduleMeeting(@NotNull LocalDateTime scheduledAt, @Valid Venue venue,
+                             @NotBlank @Size(max = 1000) String reason, LocalDate rescheduledOn) {
     }
 
-    record Cancel(@NotBlank @Size(max = 1000) String reason) {
+    /** {@code cancelledOn}: the day the meeting was cancelled, today when not given. */
+    record Cancel(@NotBlank @Size(max = 1000) String reason, LocalDate cancelledOn) {
     }
 
+    /** {@code heldAt} is essential: the day and time the meeting took place. */
     record Hold(@NotNull LocalDateTime heldAt,
                 @NotNull @PositiveOrZero @Max(100_000) Integer residentsAttended,
                 List<@NotBlank @Size(max = 300) String> officialsPresent) {

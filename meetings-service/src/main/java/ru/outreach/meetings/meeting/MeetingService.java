@@ -67,15 +67,16 @@ public class MeetingService {
         return store.update(meeting);
     }
 
-    Meeting reschedule(String id, MeetingRequests.Reschedule request) {
+    Meeting reschedule(String id, MeetingRequests.RescheduleMeeting request) {
         Meeting meeting = get(id);
-        meeting.reschedule(request.scheduledAt(), request.venue(), request.reason(), today());
+        meeting.reschedule(request.scheduledAt(), request.venue(), request.reason(), request.rescheduledOn(),
+                today());
         return store.update(meeting);
     }
 
     Meeting cancel(String id, MeetingRequests.Cancel request) {
         Meeting meeting = get(id);
-        meeting.cancel(request.reason(), today());
+        meeting.cancel(request.reason(), request.cancelledOn(), today());
         return store.update(meeting);
     }
 

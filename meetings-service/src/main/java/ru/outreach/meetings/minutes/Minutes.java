@@ -22,10 +22,12 @@ import ru.outreach.kit.outbox.AggregateRoot;
 import ru.outreach.kit.support.NotFoundException;
 import ru.outreach.kit.support.RuleViolationException;
 import ru.outreach.kit.support.StateConflictException;
+import ru.outreach.kit.support.StepDates;
 
 /**
  * The minutes of one held meeting (their id is the meeting's). A draft can be replaced until the leader signs it;
- * signed minutes are handed to the control department, late or not, and their results published.
+ * signed minutes are handed to the control department, late or not, and their results published. Each step carries
+ * the day it actually happened: never after today, never before the step it follows.
  */
 @Document("minutes")
 public class Minutes extends AggregateRoot {
@@ -73,19 +75,24 @@ public class Minutes extends AggregateRoot {
         changed.instructions().stream().filter(instruction -> instruction.dueOn().isBefore(heldOn)).findFirst()
                 .ifPresent(instruction -> {
                     throw new RuleViolationException("instructions[" + changed.instructions().indexOf(instruction)
-                            + "].dueOn", "error.instruction-due-before-meeting", instruction.dueOn(), heldOn);
+                            + "].dueOn", "error.instruction-due-before-meeting", StepDates.format(instruction.dueOn()),
+                            StepDates.format(heldOn));
                 });
         content = changed.numbered();
         record(version -> new MinutesRecorded(id, version, groupId, territory, content.counts()));
     }
 
-    /** Regulation 3.5.7: the leader signs; from then on the minutes do not change and their intake is handed on. */
+    /**
+     * Regulation 3.5.7: the leader signs on {@code signedOn} (today when null), not before the meeting; from then on
+     * the minutes do not change and their intake is handed on.
+     */
     void sign(String signedBy, LocalDate signedOn, LocalDate today) {
         requireStatus("sign", MinutesStatus.DRAFT);
-        requireWithin("signedOn", signedOn, heldOn, today);
-        signature = new Signature(signedBy, signedOn);
+        LocalDate day = StepDates.orToday(signedOn, today);
+        StepDates.require("signedOn", "signing", day, "holding", heldOn, today);
+        signature = new Signature(signedBy, day);
         status = MinutesStatus.SIGNED;
-        record(version -> new MinutesSigned(id, version, groupId, territory, heldOn, signedOn, content.counts()));
+        record(version -> new MinutesSigned(id, version, groupId, territory, heldOn, day, content.counts()));
         if (hasIntake()) {
             record(version -> new MeetingIntakeReleased(id, version, groupId, territory, heldOn,
                     content.receptionCards().stream().map(card -> new MeetingIntakeEvent.ReceptionCard(
@@ -97,39 +104,53 @@ public class Minutes extends AggregateRoot {
         }
     }
 
-    /** Regulation 3.6.9: a hand-over after the due day is recorded as late, not refused. */
+    /**
+     * Regulation 3.6.9: signed minutes are handed over on {@code handedOverOn} (today when null), not before they were
+     * signed; a hand-over after the due day is recorded as late, not refused.
+     */
     void handOver(LocalDate handedOverOn, String receivedBy, LocalDate today) {
         requireStatus("hand-over", MinutesStatus.SIGNED);
-        requireWithin("handedOverOn", handedOverOn, signature.signedOn(), today);
-        boolean late = handedOverOn.isAfter(dueOn);
-        handOver = new HandOver(handedOverOn, receivedBy, late);
+        LocalDate day = StepDates.orToday(handedOverOn, today);
+        StepDates.require("handedOverOn", "hand-over", day, "signing", signature.signedOn(), today);
+        boolean late = day.isAfter(dueOn);
+        handOver = new HandOver(day, receivedBy, late);
         status = MinutesStatus.HANDED_OVER;
-        record(version -> new MinutesHandedOver(id, version, groupId, territory, heldOn, dueOn, handedOverOn, late));
+        record(version -> new MinutesHandedOver(id, version, groupId, territory, heldOn, dueOn, day, late));
     }
 
-    /** A proposal is accepted, rejected or included in a plan; a later decision replaces an earlier one. */
+    /**
+     * A proposal of the signed minutes is accepted, rejected or included in a plan on {@code evaluatedOn} (today when
+     * null), not before the signature; a later decision replaces an earlier one.
+     */
     void evaluateProposal(String proposalId, ProposalOutcome outcome, LocalDate evaluatedOn, LocalDate today) {
         requireStatus("evaluate", MinutesStatus.SIGNED, MinutesStatus.HANDED_OVER);
-        requireWithin("evaluatedOn", evaluatedOn, heldOn, today);
+        LocalDate day = StepDates.orToday(evaluatedOn, today);
+        StepDates.require("evaluatedOn", "evaluation", day, "signing", signature.signedOn(), today);
         Proposal proposal = content.proposals().stream().filter(p -> p.id().equals(proposalId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("error.proposal-not-found", proposalId));
         List<Proposal> proposals = content.proposals().stream()
-                .map(p -> p == proposal ? p.evaluated(outcome, evaluatedOn) : p).toList();
+                .map(p -> p == proposal ? p.evaluated(outcome, day) : p).toList();
         content = new MinutesContent(content.questions(), content.remarks(), proposals, content.receptionCards(),
                 content.writtenAppeals(), content.instructions());
         record(version -> new ProposalEvaluated(id, version, groupId, territory, proposalId, outcome,
-                evaluatedOn));
+                day));
     }
 
-    /** Regulation 3.8.7: the results of the meeting are published on the administration's site. */
+    /**
+     * Regulation 3.8.7: the results of the meeting are published on the administration's site on {@code publishedOn}
+     * (today when null), not before the meeting. The general department may publish them before the leader signs the minutes, so the day is bounded by
+     * the meeting's, not the signature's; they are recorded once the minutes are signed.
+     */
     void publishResults(LocalDate publishedOn, String publishedWhere, LocalDate today) {
         requireStatus("publish", MinutesStatus.SIGNED, MinutesStatus.HANDED_OVER);
         if (resultsPublication != null) {
-            throw new StateConflictException("error.results-already-published", resultsPublication.publishedOn());
+            throw new StateConflictException("error.results-already-published",
+                    StepDates.format(resultsPublication.publishedOn()));
         }
-        requireWithin("publishedOn", publishedOn, heldOn, today);
-        resultsPublication = new ResultsPublication(publishedOn, publishedWhere);
-        record(version -> new MeetingResultsPublished(id, version, groupId, territory, publishedOn, publishedWhere));
+        LocalDate day = StepDates.orToday(publishedOn, today);
+        StepDates.require("publishedOn", "publication", day, "holding", heldOn, today);
+        resultsPublication = new ResultsPublication(day, publishedWhere);
+        record(version -> new MeetingResultsPublished(id, version, groupId, territory, day, publishedWhere));
     }
 
     /** Not handed over and past the due day. */
@@ -152,15 +173,6 @@ public class Minutes extends AggregateRoot {
             throw new StateConflictException("error.minutes-transition",
                     new DefaultMessageSourceResolvable("minutes.action." + action),
                     new DefaultMessageSourceResolvable("minutes.status." + status));
-        }
-    }
-
-    private static void requireWithin(String field, LocalDate day, LocalDate earliest, LocalDate today) {
-        if (day.isBefore(earliest)) {
-            throw new RuleViolationException(field, "error.date-too-early", day, earliest);
-        }
-        if (day.isAfter(today)) {
-            throw new RuleViolationException(field, "error.date-in-future", day);
         }
     }
 

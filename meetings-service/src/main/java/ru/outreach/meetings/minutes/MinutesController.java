@@ -51,7 +51,7 @@ class MinutesController {
 
     @PostMapping("/meetings/{meetingId}/minutes/hand-over")
     @Operation(summary = "The signed minutes reach the control department (due by the 5th working day)")
-    MinutesResponse handOver(@PathVariable String meetingId, @Valid @RequestBody MinutesRequests.HandOver request) {
+    MinutesResponse handOver(@PathVariable String meetingId, @Valid @RequestBody MinutesRequests.HandOverMinutes request) {
         return respond(minutes.handOver(meetingId, request));
     }
 

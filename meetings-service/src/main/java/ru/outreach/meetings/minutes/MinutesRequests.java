@@ -13,16 +13,23 @@ final class MinutesRequests {
     private MinutesRequests() {
     }
 
-    record Sign(@NotBlank @Size(max = 300) String signedBy, @NotNull LocalDate signedOn) {
+    /** {@code signedOn}: the day the leader signed, today when not given. */
+    record Sign(@NotBlank @Size(max = 300) String signedBy, LocalDate signedOn) {
     }
 
-    /** The day defaults to today: the control department usually records the hand-over as it receives the minutes. */
-    record HandOver(LocalDate handedOverOn, @Size(max = 300) String receivedBy) {
+    /**
+     * The day defaults to today: the control department usually records the hand-over as it receives the minutes.
+     * Whether it was late is computed, never entered. Not named {@code HandOver}: the OpenAPI schema of the minutes'
+     * hand-over record (with its computed {@code late}) has that name, and the request would be documented with it.
+     */
+    record HandOverMinutes(LocalDate handedOverOn, @Size(max = 300) String receivedBy) {
     }
 
+    /** {@code evaluatedOn}: the day of the decision, today when not given. */
     record EvaluateProposal(@NotNull ProposalOutcome outcome, LocalDate evaluatedOn) {
     }
 
-    record PublishResults(@NotNull LocalDate publishedOn, @NotBlank @Size(max = 1000) String publishedWhere) {
+    /** {@code publishedOn}: the day the results appeared, today when not given. */
+    record PublishResults(LocalDate publishedOn, @NotBlank @Size(max = 1000) String publishedWhere) {
     }
 }

@@ -77,10 +77,9 @@ class MinutesService {
         return store.update(minutes);
     }
 
-    Minutes handOver(String meetingId, MinutesRequests.HandOver request) {
+    Minutes handOver(String meetingId, MinutesRequests.HandOverMinutes request) {
         Minutes minutes = get(meetingId);
-        LocalDate day = request.handedOverOn() == null ? today() : request.handedOverOn();
-        minutes.handOver(day, request.receivedBy(), today());
+        minutes.handOver(request.handedOverOn(), request.receivedBy(), today());
         store.update(minutes);
         handedOver.increment();
         if (minutes.handOver().late()) {
@@ -91,8 +90,7 @@ class MinutesService {
 
     Minutes evaluateProposal(String meetingId, String proposalId, MinutesRequests.EvaluateProposal request) {
         Minutes minutes = get(meetingId);
-        LocalDate day = request.evaluatedOn() == null ? today() : request.evaluatedOn();
-        minutes.evaluateProposal(proposalId, request.outcome(), day, today());
+        minutes.evaluateProposal(proposalId, request.outcome(), request.evaluatedOn(), today());
         return store.update(minutes);
     }
 

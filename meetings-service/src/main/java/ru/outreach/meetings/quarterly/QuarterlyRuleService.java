@@ -66,18 +66,20 @@ class QuarterlyRuleService {
     private GroupYear groupYear(Group group, int year, List<Meeting> groupMeetings) {
         LocalDate today = LocalDate.now(clock);
         List<QuarterSummary> quarters = IntStream.rangeClosed(1, 4)
-                .mapToObj(number -> summary(new Quarter(year, number), groupMeetings, today))
+                .mapToObj(number -> summary(new Quarter(year, number), groupMeetings, group.formedOn(), today))
                 .toList();
         return new GroupYear(group.id(), group.name(), year, quarters);
     }
 
-    private static QuarterSummary summary(Quarter quarter, List<Meeting> groupMeetings, LocalDate today) {
+    /** A quarter's figures and verdict; a quarter that ended before the group was formed is not held against it. */
+    private static QuarterSummary summary(Quarter quarter, List<Meeting> groupMeetings, LocalDate formedOn,
+                                          LocalDate today) {
         List<Meeting> inQuarter = groupMeetings.stream().filter(m -> quarter.contains(m.meetingDay())).toList();
         long held = inQuarter.stream().filter(Meeting::isHeld).count();
         long upcoming = inQuarter.stream().filter(m -> m.status().isUpcoming()).count();
         long cancelled = inQuarter.stream().filter(m -> m.status() == MeetingStatus.CANCELLED).count();
         return new QuarterSummary(quarter.number(), held, upcoming, cancelled,
-                QuarterlyRule.verdict(quarter, held, null, today));
+                QuarterlyRule.verdict(quarter, held, formedOn, today));
     }
 
     private List<Meeting> meetingsOf(String groupId, int year) {

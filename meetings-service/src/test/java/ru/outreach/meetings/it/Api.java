@@ -2,6 +2,7 @@ package ru.outreach.meetings.it;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,15 +20,26 @@ public final class Api extends JsonApi {
 
     // The steps of the secretary's work, with realistic bodies.
 
+    /** Registers a group formed today (the service's default). */
     public String registerGroup(String name, String... territories) {
-        return ok(HttpMethod.POST, "/api/groups", Map.of(
+        return ok(HttpMethod.POST, "/api/groups", group(name, territories)).path("id").asString();
+    }
+
+    /** Registers a group formed on {@code formedOn}. */
+    public String registerGroup(String name, LocalDate formedOn, String... territories) {
+        Map<String, Object> body = new HashMap<>(group(name, territories));
+        body.put("formedOn", formedOn.toString());
+        return ok(HttpMethod.POST, "/api/groups", body).path("id").asString();
+    }
+
+    public static Map<String, Object> group(String name, String... territories) {
+        return Map.of(
                 "name", name,
                 "leader", Map.of("fullName", "Иванов Иван Иванович", "position", "заместитель Главы Администрации"),
                 "secretary", Map.of("fullName", "Смирнова Ольга Петровна", "position", "главный специалист"),
                 "members", List.of(Map.of("fullName", "Козлов Андрей", "position", "начальник УЖКХ")),
                 "territories", List.of(territories),
-                "invitedOrganisations", List.of("депутаты городской Думы", "прокуратура", "ОМВД")))
-                .path("id").asString();
+                "invitedOrganisations", List.of("депутаты городской Думы", "прокуратура", "ОМВД"));
     }
 
     public String planMeeting(String groupId, String territory, LocalDateTime at) {

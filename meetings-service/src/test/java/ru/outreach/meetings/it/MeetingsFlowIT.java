@@ -13,12 +13,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
 
 import ru.outreach.meetings.calendar.ProductionCalendar;
@@ -29,6 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
 class MeetingsFlowIT extends IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    @Autowired
+    private MongoTemplate mongo;
 
     @Test
     void aMeetingWithItsMinutesIsPublishedOnBothTopics() {
@@ -96,17 +105,182 @@ class MeetingsFlowIT extends IntegrationTest {
 
     @Test
     void groupEventsAreKeyedByTheGroupAndCarryNoNamesOfPeople() {
-        String groupId = api.registerGroup("Группа № 2 (events)", "Центральный");
-        api.ok(HttpMethod.PUT, "/api/groups/" + groupId, Map.of("name", "Группа № 2 (events)",
+        LocalDate formedOn = CityClock.today().minusYears(1);
+        String groupId = api.registerGroup("Группа № 2 (events)", formedOn, "Центральный");
+        JsonNode changed = api.ok(HttpMethod.PUT, "/api/groups/" + groupId, Map.of("name", "Группа № 2 (events)",
                 "leader", Map.of("fullName", "Орлов Олег Олегович"), "secretary", Map.of("fullName", "Белова Вера"),
                 "territories", List.of("Центральный", "Северный")));
 
+        assertThat(changed.path("details").path("formedOn").asString()).as("kept when not given")
+                .isEqualTo(formedOn.toString());
         try (TopicReader meetings = reader("meetings.v1")) {
             List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(30))
                     .until(() -> meetings.recordsWithKey(groupId), found -> found.size() == 2);
             assertThat(records).extracting(TopicReader::type).containsExactly("GroupRegistered", "GroupChanged");
             assertThat(json(records.get(1)).path("territories")).hasSize(2);
+            assertThat(records).extracting(record -> json(record).path("formedOn").asString())
+                    .containsExactly(formedOn.toString(), formedOn.toString());
             assertThat(records).allSatisfy(record -> assertThat(record.value()).doesNotContain("Орлов", "Иванов"));
+        }
+    }
+
+    @Test
+    void aGroupsFormationDayCanBeCorrectedButNotIntoTheFuture() {
+        LocalDate today = CityClock.today();
+        String groupId = api.registerGroup("Группа № 5 (formation)", "Центральный");
+        Map<String, Object> corrected = new HashMap<>(Api.group("Группа № 5 (formation)", "Центральный"));
+        corrected.put("formedOn", today.minusMonths(3).toString());
+        Map<String, Object> future = new HashMap<>(corrected);
+        future.put("formedOn", today.plusDays(1).toString());
+
+        JsonNode changed = api.ok(HttpMethod.PUT, "/api/groups/" + groupId, corrected);
+        Api.Response refused = api.put("/api/groups/" + groupId, future);
+
+        assertThat(changed.path("details").path("formedOn").asString()).isEqualTo(today.minusMonths(3).toString());
+        assertThat(refused.status().value()).isEqualTo(422);
+        assertThat(refused.fields()).containsExactly("formedOn");
+        assertThat(refused.text("detail")).isEqualTo("Дата создания группы " + DAY.format(today.plusDays(1))
+                + " ещё не наступила: сегодня " + DAY.format(today) + ".");
+        assertThat(api.get("/api/groups/" + groupId).body().path("details").path("formedOn").asString())
+                .isEqualTo(today.minusMonths(3).toString());
+    }
+
+    /**
+     * A clerk enters a meeting of 40 days ago from its paper records, step by step in order: every answer and every
+     * event carries the day of the paper, and the hand-over is on time as it was on the day.
+     */
+    @Test
+    void aPastMeetingEnteredFromPaperKeepsTheDaysOfItsSteps() {
+        LocalDate today = CityClock.today();
+        LocalDate day = today.minusDays(40);
+        LocalDateTime heldAt = day.atTime(17, 30);
+        LocalDate agreedOn = day.minusDays(12);
+        LocalDate announcedOn = day.minusDays(8);
+        LocalDate signedOn = day.plusDays(1);
+        LocalDate publishedOn = day.plusDays(2);
+        LocalDate handedOverOn = day.plusDays(3);
+        LocalDate evaluatedOn = day.plusDays(4);
+        LocalDate due = ProductionCalendar.federal().workingDaysAfter(day, 5);
+        String groupId = api.registerGroup("Группа № 4 (paper)", today.minusYears(1), "Западный");
+
+        String meetingId = api.planMeeting(groupId, "Западный", heldAt);
+        String meeting = "/api/meetings/" + meetingId;
+        String minutes = meeting + "/minutes";
+        JsonNode agreed = api.ok(HttpMethod.POST, meeting + "/venue-agreement",
+                Map.of("agreedOn", agreedOn.toString(), "agreedWith", "директор школы"));
+        JsonNode announced = api.ok(HttpMethod.POST, meeting + "/announcement", Map.of("announcedOn",
+                announcedOn.toString(), "channels", List.of("OFFICIAL_SITE", "NOTICE_BOARD")));
+        JsonNode held = api.ok(HttpMethod.POST, meeting + "/holding",
+                Map.of("heldAt", heldAt.toString(), "residentsAttended", 25));
+        api.ok(HttpMethod.PUT, minutes, Api.minutesWithTwoCardsAndAnInstruction(day.plusDays(20)));
+        JsonNode signed = api.ok(HttpMethod.POST, minutes + "/signature",
+                Map.of("signedBy", "Иванов И.И.", "signedOn", signedOn.toString()));
+        JsonNode handedOver = api.ok(HttpMethod.POST, minutes + "/hand-over",
+                Map.of("handedOverOn", handedOverOn.toString(), "receivedBy", "КОС"));
+        JsonNode evaluated = api.ok(HttpMethod.POST, minutes + "/proposals/P1/evaluation",
+                Map.of("outcome", "ACCEPTED", "evaluatedOn", evaluatedOn.toString()));
+        JsonNode published = api.ok(HttpMethod.POST, minutes + "/results-publication",
+                Map.of("publishedOn", publishedOn.toString(), "publishedWhere", "официальный сайт"));
+
+        assertThat(agreed.path("venueAgreement").path("agreedOn").asString()).isEqualTo(agreedOn.toString());
+        assertThat(announced.path("announcement").path("announcedOn").asString()).isEqualTo(announcedOn.toString());
+        assertThat(held.path("holding").path("heldAt").asString()).startsWith(heldAt.toString());
+        assertThat(held.path("minutesDueOn").asString()).isEqualTo(due.toString());
+        assertThat(signed.path("signature").path("signedOn").asString()).isEqualTo(signedOn.toString());
+        assertThat(handedOver.path("handOver").path("handedOverOn").asString()).isEqualTo(handedOverOn.toString());
+        assertThat(handedOver.path("handOver").path("late").asBoolean()).as("on time, as on the day").isFalse();
+        assertThat(evaluated.path("content").path("proposals").get(0).path("evaluatedOn").asString())
+                .isEqualTo(evaluatedOn.toString());
+        assertThat(published.path("resultsPublication").path("publishedOn").asString())
+                .isEqualTo(publishedOn.toString());
+        assertThat(published.path("overdue").asBoolean()).isFalse();
+
+        try (TopicReader topic = reader("meetings.v1")) {
+            List<ConsumerRecord<String, String>> facts = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.recordsWithKey(meetingId), records -> records.size() == 9);
+            assertThat(facts).extracting(TopicReader::type).containsExactly("MeetingPlanned", "MeetingVenueAgreed",
+                    "MeetingAnnounced", "MeetingHeld", "MinutesRecorded", "MinutesSigned", "MinutesHandedOver",
+                    "ProposalEvaluated", "MeetingResultsPublished");
+            assertThat(json(facts.get(1)).path("agreedOn").asString()).isEqualTo(agreedOn.toString());
+            assertThat(json(facts.get(2)).path("announcedOn").asString()).isEqualTo(announcedOn.toString());
+            assertThat(json(facts.get(3)).path("heldAt").asString()).startsWith(heldAt.toString());
+            assertThat(json(facts.get(3)).path("minutesDueOn").asString()).isEqualTo(due.toString());
+            assertThat(json(facts.get(5)).path("signedOn").asString()).isEqualTo(signedOn.toString());
+            assertThat(json(facts.get(5)).path("heldOn").asString()).isEqualTo(day.toString());
+            assertThat(json(facts.get(6)).path("handedOverOn").asString()).isEqualTo(handedOverOn.toString());
+            assertThat(json(facts.get(6)).path("late").asBoolean()).isFalse();
+            assertThat(json(facts.get(7)).path("evaluatedOn").asString()).isEqualTo(evaluatedOn.toString());
+            assertThat(json(facts.get(8)).path("publishedOn").asString()).isEqualTo(publishedOn.toString());
+        }
+    }
+
+    @Test
+    void aStepDatedBeforeTheStepItFollowsIsUnprocessableNamingBothDates() {
+        LocalDate day = CityClock.today().minusDays(40);
+        String groupId = api.registerGroup("Группа № 6 (out of order)", "Западный");
+        String meetingId = api.holdMeeting(groupId, "Западный", day.atTime(17, 0));
+        String minutes = "/api/meetings/" + meetingId + "/minutes";
+        api.ok(HttpMethod.PUT, minutes, Api.minutesWithTwoCardsAndAnInstruction(day.plusDays(20)));
+        Map<String, String> signedTheDayBefore = Map.of("signedBy", "Иванов И.И.",
+                "signedOn", day.minusDays(1).toString());
+
+        Api.Response russian = api.post(minutes + "/signature", signedTheDayBefore);
+        Api.Response english = api.call(HttpMethod.POST, minutes + "/signature", signedTheDayBefore, "en");
+
+        assertThat(russian.status().value()).isEqualTo(422);
+        assertThat(russian.fields()).containsExactly("signedOn");
+        assertThat(russian.text("detail")).contains("раньше даты").isEqualTo("Дата подписания "
+                + DAY.format(day.minusDays(1)) + " раньше даты проведения встречи " + DAY.format(day) + ".");
+        assertThat(english.text("detail")).isEqualTo("The signing date " + DAY.format(day.minusDays(1))
+                + " is before the meeting date " + DAY.format(day) + ".");
+        assertThat(api.get(minutes).body().path("status").asString()).isEqualTo("DRAFT");
+
+        String planned = api.planMeeting(groupId, "Западный", day.plusDays(50).atTime(17, 0));
+        api.ok(HttpMethod.POST, "/api/meetings/" + planned + "/venue-agreement",
+                Map.of("agreedOn", day.toString()));
+        Api.Response early = api.post("/api/meetings/" + planned + "/announcement",
+                Map.of("announcedOn", day.minusDays(2).toString(), "channels", List.of("OFFICIAL_SITE")));
+        assertThat(early.status().value()).isEqualTo(422);
+        assertThat(early.fields()).containsExactly("announcedOn");
+        assertThat(early.text("detail")).isEqualTo("Дата информирования населения " + DAY.format(day.minusDays(2))
+                + " раньше даты согласования места " + DAY.format(day) + ".");
+        assertThat(api.get("/api/meetings/" + planned).body().path("status").asString()).isEqualTo("VENUE_AGREED");
+    }
+
+    @Test
+    void aMoveAndACancellationKeepTheirDaysOnTheAnswerInTheStoreAndOnTheTopic() {
+        LocalDate today = CityClock.today();
+        String groupId = api.registerGroup("Группа № 7 (moved, cancelled)", "Западный");
+        String meetingId = api.planMeeting(groupId, "Западный", today.plusDays(10).atTime(17, 0));
+        String meeting = "/api/meetings/" + meetingId;
+        api.ok(HttpMethod.POST, meeting + "/venue-agreement", Map.of("agreedOn", today.minusDays(9).toString()));
+
+        JsonNode moved = api.ok(HttpMethod.POST, meeting + "/rescheduling", Map.of("scheduledAt",
+                today.plusDays(17).atTime(17, 0).toString(), "reason", "ремонт зала",
+                "rescheduledOn", today.minusDays(7).toString()));
+        Api.Response cancelledTooEarly = api.post(meeting + "/cancellation",
+                Map.of("reason", "паводок", "cancelledOn", today.minusDays(8).toString()));
+        JsonNode cancelled = api.ok(HttpMethod.POST, meeting + "/cancellation",
+                Map.of("reason", "паводок", "cancelledOn", today.minusDays(5).toString()));
+
+        assertThat(moved.path("reschedules").get(0).path("rescheduledOn").asString())
+                .isEqualTo(today.minusDays(7).toString());
+        assertThat(mongo.getCollection("meetings").find(new Document("_id", meetingId)).first()
+                .getList("reschedules", Document.class).getFirst().get("decidedOn"))
+                .as("stored under its earlier name, so meetings moved before the rename read back").isNotNull();
+        assertThat(cancelledTooEarly.status().value()).isEqualTo(422);
+        assertThat(cancelledTooEarly.text("detail")).isEqualTo("Дата отмены встречи " + DAY.format(today.minusDays(8))
+                + " раньше даты переноса встречи " + DAY.format(today.minusDays(7)) + ".");
+        assertThat(cancelled.path("cancellation").path("cancelledOn").asString())
+                .isEqualTo(today.minusDays(5).toString());
+        assertThat(api.get(meeting).body().path("reschedules").get(0).path("rescheduledOn").asString())
+                .isEqualTo(today.minusDays(7).toString());
+        try (TopicReader topic = reader("meetings.v1")) {
+            List<ConsumerRecord<String, String>> facts = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.recordsWithKey(meetingId), records -> records.size() == 4);
+            assertThat(facts).extracting(TopicReader::type).containsExactly("MeetingPlanned", "MeetingVenueAgreed",
+                    "MeetingRescheduled", "MeetingCancelled");
+            assertThat(json(facts.get(3)).path("cancelledOn").asString()).isEqualTo(today.minusDays(5).toString());
         }
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 
 import ru.outreach.meetings.calendar.ProductionCalendar;
+import tools.jackson.databind.JsonNode;
 
 /** What operations look at: health with Kafka and the store, Prometheus metrics, the OpenAPI document. */
 class OperationsIT extends IntegrationTest {
@@ -54,6 +55,28 @@ class OperationsIT extends IntegrationTest {
         assertThat(docs.body().path("paths").propertyNames()).contains("/api/groups", "/api/meetings",
                 "/api/meetings/{meetingId}/minutes", "/api/quarterly-rule");
         assertThat(api.callText("/swagger-ui/index.html")).contains("Swagger UI");
+    }
+
+    @Test
+    void requestSchemasListOnlyWhatACallerEnters() {
+        JsonNode docs = api.get("/v3/api-docs").body();
+
+        JsonNode handOver = requestSchema(docs, "/api/meetings/{meetingId}/minutes/hand-over");
+        JsonNode reschedule = requestSchema(docs, "/api/meetings/{id}/rescheduling");
+
+        assertThat(handOver.path("properties").propertyNames()).as("late is computed, never entered")
+                .containsExactlyInAnyOrder("handedOverOn", "receivedBy");
+        assertThat(reschedule.path("properties").propertyNames())
+                .containsExactlyInAnyOrder("scheduledAt", "venue", "reason", "rescheduledOn");
+        assertThat(requestSchema(docs, "/api/meetings/{meetingId}/minutes/signature").path("required"))
+                .extracting(JsonNode::asString).containsExactly("signedBy");
+    }
+
+    private static JsonNode requestSchema(JsonNode docs, String path) {
+        String ref = docs.path("paths").path(path).path("post").path("requestBody").path("content")
+                .path("application/json").path("schema").path("$ref").asString();
+        assertThat(ref).as("request schema of " + path).startsWith("#/components/schemas/");
+        return docs.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()));
     }
 
     private double metric(String name) {

@@ -2,6 +2,8 @@ package ru.outreach.meetings.minutes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static ru.outreach.meetings.Messages.english;
+import static ru.outreach.meetings.Messages.russian;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import ru.outreach.events.ContractEvent;
 import ru.outreach.events.meetings.MeetingIntakeEvent.MeetingIntakeReleased;
+import ru.outreach.events.meetings.MeetingsEvent.MeetingResultsPublished;
 import ru.outreach.events.meetings.MeetingsEvent.MinutesCounts;
 import ru.outreach.events.meetings.MeetingsEvent.MinutesHandedOver;
 import ru.outreach.events.meetings.MeetingsEvent.MinutesRecorded;
@@ -30,6 +33,7 @@ import ru.outreach.kit.support.StateConflictException;
 class MinutesTest {
 
     private static final LocalDate HELD_ON = LocalDate.of(2026, 5, 6);
+    private static final LocalDate SIGNED_ON = HELD_ON.plusDays(1);
     private static final LocalDate DUE_ON = LocalDate.of(2026, 5, 14);
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
     private static final HeldMeeting MEETING = new HeldMeeting("m-1", "g-1", "Западный", HELD_ON, DUE_ON);
@@ -125,12 +129,133 @@ class MinutesTest {
     }
 
     @Test
-    void aHandOverBeforeTheSignatureIsRefused() {
+    void aHandOverBeforeTheSignatureIsRefusedNamingBothDates() {
         Minutes minutes = signed();
 
-        assertThatThrownBy(() -> minutes.handOver(HELD_ON.minusDays(1), null, TODAY))
-                .isInstanceOfSatisfying(RuleViolationException.class,
-                        e -> assertThat(e.field()).isEqualTo("handedOverOn"));
+        assertThatThrownBy(() -> minutes.handOver(HELD_ON, null, TODAY))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("handedOverOn");
+                    assertThat(russian(e)).isEqualTo(
+                            "Дата передачи протокола 06.05.2026 раньше даты подписания 07.05.2026.");
+                    assertThat(english(e)).isEqualTo(
+                            "The hand-over date 06.05.2026 is before the signing date 07.05.2026.");
+                });
+        assertThat(minutes.status()).isEqualTo(MinutesStatus.SIGNED);
+    }
+
+    @Test
+    void aHandOverOnTheSigningDayIsAcceptedAndWithoutADayIsDatedToday() {
+        Minutes sameDay = signed();
+        Minutes undated = signed();
+
+        sameDay.handOver(SIGNED_ON, null, TODAY);
+        undated.handOver(null, null, TODAY);
+
+        assertThat(sameDay.handOver().handedOverOn()).isEqualTo(SIGNED_ON);
+        assertThat(undated.handOver().handedOverOn()).isEqualTo(TODAY);
+        assertThat(undated.handOver().late()).as("today is after the due day").isTrue();
+        assertThat(events(undated)).last().isInstanceOfSatisfying(MinutesHandedOver.class,
+                event -> assertThat(event.handedOverOn()).isEqualTo(TODAY));
+    }
+
+    @Test
+    void aHandOverAfterTodayIsRefused() {
+        Minutes minutes = signed();
+
+        assertThatThrownBy(() -> minutes.handOver(TODAY.plusDays(1), null, TODAY))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(russian(e)).isEqualTo(
+                        "Дата передачи протокола 02.06.2026 ещё не наступила: сегодня 01.06.2026."));
+    }
+
+    @Test
+    void minutesSignedBeforeTheMeetingAreRefusedNamingBothDates() {
+        Minutes minutes = Minutes.draft(MEETING, content());
+
+        assertThatThrownBy(() -> minutes.sign("Иванов И.И.", HELD_ON.minusDays(1), TODAY))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("signedOn");
+                    assertThat(russian(e)).isEqualTo(
+                            "Дата подписания 05.05.2026 раньше даты проведения встречи 06.05.2026.");
+                    assertThat(english(e)).isEqualTo(
+                            "The signing date 05.05.2026 is before the meeting date 06.05.2026.");
+                });
+        assertThat(minutes.status()).isEqualTo(MinutesStatus.DRAFT);
+        assertThat(events(minutes)).hasSize(1);
+    }
+
+    @Test
+    void minutesSignedAfterTodayAreRefusedAndWithoutADayAreSignedToday() {
+        Minutes later = Minutes.draft(MEETING, content());
+        Minutes undated = Minutes.draft(MEETING, content());
+
+        assertThatThrownBy(() -> later.sign("Иванов И.И.", TODAY.plusDays(1), TODAY))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(russian(e)).isEqualTo(
+                        "Дата подписания 02.06.2026 ещё не наступила: сегодня 01.06.2026."));
+        undated.sign("Иванов И.И.", null, TODAY);
+
+        assertThat(undated.signature().signedOn()).isEqualTo(TODAY);
+        assertThat(events(undated).get(1)).isInstanceOfSatisfying(MinutesSigned.class,
+                event -> assertThat(event.signedOn()).isEqualTo(TODAY));
+    }
+
+    @Test
+    void aProposalEvaluatedBeforeTheSignatureIsRefusedNamingBothDates() {
+        Minutes minutes = signed();
+
+        assertThatThrownBy(() -> minutes.evaluateProposal("P1", ProposalOutcome.ACCEPTED, HELD_ON, TODAY))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("evaluatedOn");
+                    assertThat(russian(e)).isEqualTo(
+                            "Дата оценки предложения 06.05.2026 раньше даты подписания 07.05.2026.");
+                    assertThat(english(e)).isEqualTo(
+                            "The proposal evaluation date 06.05.2026 is before the signing date 07.05.2026.");
+                });
+        assertThatThrownBy(() -> minutes.evaluateProposal("P1", ProposalOutcome.ACCEPTED, TODAY.plusDays(1), TODAY))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(russian(e)).isEqualTo(
+                        "Дата оценки предложения 02.06.2026 ещё не наступила: сегодня 01.06.2026."));
+        assertThat(minutes.content().proposals()).singleElement().satisfies(p -> assertThat(p.outcome()).isNull());
+    }
+
+    @Test
+    void aProposalEvaluatedWithoutADayIsEvaluatedToday() {
+        Minutes minutes = signed();
+
+        minutes.evaluateProposal("P1", ProposalOutcome.REJECTED, null, TODAY);
+
+        assertThat(events(minutes)).last().isInstanceOfSatisfying(ProposalEvaluated.class,
+                event -> assertThat(event.evaluatedOn()).isEqualTo(TODAY));
+    }
+
+    @Test
+    void resultsPublishedBeforeTheMeetingOrAfterTodayAreRefusedNamingTheDates() {
+        Minutes minutes = signed();
+
+        assertThatThrownBy(() -> minutes.publishResults(HELD_ON.minusDays(1), "сайт", TODAY))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("publishedOn");
+                    assertThat(russian(e)).isEqualTo(
+                            "Дата размещения итогов 05.05.2026 раньше даты проведения встречи 06.05.2026.");
+                    assertThat(english(e)).isEqualTo(
+                            "The results publication date 05.05.2026 is before the meeting date 06.05.2026.");
+                });
+        assertThatThrownBy(() -> minutes.publishResults(TODAY.plusDays(1), "сайт", TODAY))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(russian(e)).isEqualTo(
+                        "Дата размещения итогов 02.06.2026 ещё не наступила: сегодня 01.06.2026."));
+        assertThat(minutes.resultsPublication()).isNull();
+    }
+
+    @Test
+    void resultsMayBePublishedOnTheMeetingDayBeforeTheSignatureAndWithoutADayAreDatedToday() {
+        Minutes onTheDay = signed();
+        Minutes undated = signed();
+
+        onTheDay.publishResults(HELD_ON, "https://example.ru/news/1", TODAY);
+        undated.publishResults(null, "https://example.ru/news/2", TODAY);
+
+        assertThat(onTheDay.resultsPublication().publishedOn()).isEqualTo(HELD_ON);
+        assertThat(undated.resultsPublication().publishedOn()).isEqualTo(TODAY);
+        assertThat(events(undated)).last().isInstanceOfSatisfying(MeetingResultsPublished.class,
+                event -> assertThat(event.publishedOn()).isEqualTo(TODAY));
     }
 
     @Test
@@ -167,13 +292,15 @@ class MinutesTest {
                 List.of(new Instruction(null, "Починить свет", "Управление ЖКХ", HELD_ON.minusDays(1))));
 
         assertThatThrownBy(() -> Minutes.draft(MEETING, content))
-                .isInstanceOfSatisfying(RuleViolationException.class,
-                        e -> assertThat(e.field()).isEqualTo("instructions[0].dueOn"));
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("instructions[0].dueOn");
+                    assertThat(russian(e)).isEqualTo("Срок поручения 05.05.2026 раньше даты встречи 06.05.2026.");
+                });
     }
 
     private static Minutes signed() {
         Minutes minutes = Minutes.draft(MEETING, content());
-        minutes.sign("Иванов И.И.", HELD_ON.plusDays(1), TODAY);
+        minutes.sign("Иванов И.И.", SIGNED_ON, TODAY);
         return minutes;
     }
 
