@@ -8,22 +8,29 @@
   const integer = new Intl.NumberFormat('ru-RU', {maximumFractionDigits: 0});
   const exact = new Intl.NumberFormat('ru-RU', {maximumFractionDigits: 3});
   const ROMAN = ['I', 'II', 'III', 'IV'];
-  const RULES = {
-    MET: ['выполнено', 'met'],
-    NOT_MET: ['не выполнено', 'not-met'],
-    IN_PROGRESS: ['квартал идёт', 'in-progress'],
-    NOT_STARTED: ['не начался', 'not-started']
-  };
-  const STATUSES = {
-    PLANNED: 'запланирована', ANNOUNCED: 'объявлена', HELD: 'проведена', CANCELLED: 'отменена',
-    MINUTES_RECORDED: 'протокол оформлен', MINUTES_HANDED_OVER: 'протокол сдан'
-  };
+  // what the codes mean comes from the service (GET api/reports/labels): the contract's enums, named once
+  const labels = {statuses: {}, verdicts: {}, channels: {}, categories: {}};
   const WEIGHT_NAMES = {
     regularity: 'регулярность встреч', minutesOnTime: 'протоколы в срок',
     instructionsOnTime: 'поручения в срок', residentsReached: 'охват жителей'
   };
 
   const state = {year: null, half: null};
+
+  /** The quarterly rule's verdict as the service named it; the code itself until the labels are loaded. */
+  function verdictText(rule) {
+    return labels.verdicts[rule] || rule || '';
+  }
+
+  /** The CSS class of a verdict: MET → met, NOT_MET → not-met. */
+  function verdictKind(rule) {
+    return rule ? rule.toLowerCase().replace(/_/g, '-') : '';
+  }
+
+  /** A verdict without a count of meetings to show: the quarter is ahead, or the group was not formed yet. */
+  function withoutCount(rule) {
+    return rule === 'NOT_STARTED' || rule === 'NOT_FORMED';
+  }
 
   // ---------- small DOM helpers ----------
 
@@ -218,7 +225,8 @@
     document.getElementById('loading').hidden = false;
     document.body.setAttribute('aria-busy', 'true');
     links();
-    const [groups, appeals, executors, ranking] = await Promise.allSettled([
+    const [names, groups, appeals, executors, ranking] = await Promise.allSettled([
+      api('api/reports/labels', 'подписи отчётов'),
       api('api/reports/groups?' + query(true), 'отчёт о работе групп'),
       api('api/reports/appeals?' + query(false), 'анализ обращений'),
       api('api/reports/executors?' + query(true), 'отчёт об исполнителях'),
@@ -226,7 +234,8 @@
     ]);
     if (mine !== generation) return;
     const ok = result => result.status === 'fulfilled' ? result.value : null;
-    [groups, appeals, executors, ranking].filter(r => r.status === 'rejected')
+    if (ok(names)) Object.assign(labels, ok(names));
+    [names, groups, appeals, executors, ranking].filter(r => r.status === 'rejected')
       .forEach(r => showError(r.reason instanceof ApiError ? r.reason.message : 'Не удалось показать отчёт: ' + r.reason));
     safely(() => renderKpis(ok(groups), ok(appeals), groups.status === 'rejected', appeals.status === 'rejected'));
     safely(() => renderGroups(ok(groups), groups.status === 'rejected'));
@@ -375,11 +384,11 @@
   function quarterBadge(quarters, q) {
     const found = (quarters || []).find(x => x.year === q.year && x.quarter === q.quarter);
     if (!found) return '—';
-    const [text, kind] = RULES[found.rule] || [found.rule, ''];
-    const mark = {MET: '✓', NOT_MET: '✗', IN_PROGRESS: '…', NOT_STARTED: ''}[found.rule] || '';
-    const full = `${ROMAN[q.quarter - 1]} кв. ${q.year}: ${text}` + (found.rule === 'NOT_STARTED' ? '' : `, встреч: ${found.held}`);
-    return el('span', {class: 'rule ' + kind, title: full},
-      el('span', {'aria-hidden': 'true', text: `${ROMAN[q.quarter - 1]} кв.: ${found.rule === 'NOT_STARTED' ? '—' : found.held} ${mark}`.trim()}),
+    const text = verdictText(found.rule);
+    const mark = {MET: '✓', NOT_MET: '✗', IN_PROGRESS: '…'}[found.rule] || '';
+    const full = `${ROMAN[q.quarter - 1]} кв. ${q.year}: ${text}` + (withoutCount(found.rule) ? '' : `, встреч: ${found.held}`);
+    return el('span', {class: 'rule ' + verdictKind(found.rule), title: full},
+      el('span', {'aria-hidden': 'true', text: `${ROMAN[q.quarter - 1]} кв.: ${withoutCount(found.rule) ? '—' : found.held} ${mark}`.trim()}),
       el('span', {class: 'visually-hidden', text: full}));
   }
 
@@ -397,8 +406,8 @@
     put('chart-quarters', columnChart(quarters.map(q => ({
       label: `${ROMAN[q.quarter - 1]} кв.`,
       value: q.held,
-      kind: (RULES[q.rule] || ['', ''])[1],
-      note: (RULES[q.rule] || [q.rule])[0]
+      kind: verdictKind(q.rule),
+      note: verdictText(q.rule)
     })), {label: 'Проведено встреч по кварталам: ' + quarters.map(q => `${ROMAN[q.quarter - 1]} квартал — ${q.held}`).join(', ')}));
 
     const columns = [
@@ -444,7 +453,7 @@
       put('group-meetings-body', meetings.length ? table('Встречи группы ' + group.groupName, [
         {title: 'Дата', value: m => day(m.day)},
         {title: 'Территория / коллектив', value: m => m.territory || '—'},
-        {title: 'Состояние', value: m => STATUSES[m.status] || m.status},
+        {title: 'Состояние', value: m => labels.statuses[m.status] || m.status},
         {title: 'Жителей', numeric: true, value: m => fmtInt(m.residentsAttended)},
         {title: 'Вопросов', numeric: true, value: m => fmtInt(m.questions)},
         {title: 'Предложений', numeric: true, value: m => fmtInt(m.proposals)},
@@ -488,7 +497,7 @@
       months.map(c => el('th', {scope: 'col', class: 'num'}, el('abbr', {title: capital(c.label || c.key), text: short(c)})))));
     const body = el('tbody', {}, rows.map(r => el('tr', {}, el('th', {scope: 'row', text: r.title}),
       months.map(c => el('td', {class: 'num'}, r.value(c))))));
-    return el('table', {class: 'data compact months'}, el('caption', {class: 'visually-hidden', text: 'Обращения по месяцам регистрации'}), head, body);
+    return el('table', {class: 'data compact months'}, el('caption', {class: 'visually-hidden', text: 'Обращения по месяцам поступления'}), head, body);
   }
 
   function renderAppeals(report, failed) {
@@ -510,7 +519,7 @@
     section('appeals-channels', 'По каналам поступления', 'Канал', nonZero(report.byChannel));
     section('appeals-categories', 'По категориям вопросов', 'Категория', nonZero(report.byCategory), {onClick: showTerritories});
     section('appeals-territories', 'По территориям', 'Территория', nonZero(report.byTerritory));
-    put('appeals-months', el('h3', {text: 'По месяцам регистрации'}), (report.byMonth || []).length ? monthsTable(report) : empty());
+    put('appeals-months', el('h3', {text: 'По месяцам поступления'}), (report.byMonth || []).length ? monthsTable(report) : empty());
     const byCurrent = list => nonZero(list).sort((a, b) => b.current - a.current || b.previous - a.previous);
     put('chart-categories', nonZero(report.byCategory).length
       ? barChart(byCurrent(report.byCategory), {label: 'Обращения по категориям', year: report.year, previousYear: report.previousYear, onClick: showTerritories})

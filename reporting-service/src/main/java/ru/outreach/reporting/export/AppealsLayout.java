@@ -27,7 +27,7 @@ final class AppealsLayout {
                         report.byCategory()),
                 section("По территориям", "Обращения по территориям", "Территория", report, report.byTerritory()),
                 section("По каналам", "Обращения по каналам поступления", "Канал", report, report.byChannel()),
-                section("По месяцам", "Обращения по месяцам регистрации", "Месяц", report, months(report))));
+                section("По месяцам", "Обращения по месяцам поступления", "Месяц", report, months(report))));
     }
 
     private static ReportLayout.Section section(String sheet, String title, String first, AppealsReport report,

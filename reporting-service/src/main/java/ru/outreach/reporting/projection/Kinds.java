@@ -8,10 +8,23 @@ public final class Kinds {
     public static final String APPEALS = "appeals";
     public static final String INSTRUCTIONS = "instructions";
 
-    /** Per year; dims: [total] [category, c] [territory, t] [channel, ch] [month, 01..12] [categoryTerritory, c, t]. */
+    /**
+     * Per year of receipt; dims: [total] [category, c] [territory, t] [channel, ch] [month, 01..12]
+     * [categoryTerritory, c, t].
+     */
     public static final String APPEAL_CELLS = "appealYear";
-    /** Per month; dims: [groupId]; meetings by their day, minutes due by their due day. */
+    /**
+     * Per month; dims: [groupId]; meetings by their day; minutes handed over (and on time) by the month of their due
+     * day.
+     */
     public static final String GROUP_CELLS = "groupMonth";
+    /**
+     * Per due day ({@code 2026-07-15}); dims: [groupId]; minutes of a held meeting not handed over yet. They count as
+     * due only once the day has passed, so the query reads the days before today.
+     */
+    public static final String GROUP_DAY_CELLS = "groupDay";
+    /** The classifier's latest name per category code, as the appeals' events carry it. */
+    public static final String CATEGORIES = "categories";
     /** Per month; dims: [meetingId]; instructions issued at a meeting by issue month, and by due month. */
     public static final String MEETING_INSTRUCTION_CELLS = "meetingInstructionMonth";
     /** Per month of issue or assignment; dims: [department]. */
@@ -27,7 +40,7 @@ public final class Kinds {
 
     public static final java.util.List<String> FACTS = java.util.List.of(GROUPS, MEETINGS, APPEALS, INSTRUCTIONS);
     public static final java.util.List<String> CELLS = java.util.List.of(APPEAL_CELLS, GROUP_CELLS,
-            MEETING_INSTRUCTION_CELLS, EXECUTOR_CELLS, OPEN_CELLS, OPEN_DAY_CELLS);
+            GROUP_DAY_CELLS, MEETING_INSTRUCTION_CELLS, EXECUTOR_CELLS, OPEN_CELLS, OPEN_DAY_CELLS);
 
     public static String collection(String cellKind) {
         return "cells_" + cellKind;

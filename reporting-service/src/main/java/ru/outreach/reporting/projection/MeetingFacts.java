@@ -147,7 +147,10 @@ public record MeetingFacts(@Id String id, String groupId, String territory, long
 
     /**
      * Per group and month of the meeting's day: planned (every meeting), held, cancelled, residents and the minutes'
-     * counts; per group and month of the minutes' due day: minutes due and handed over on time (on or before it).
+     * counts; per group and month of the minutes' due day: minutes handed over and handed over on time (on or before
+     * it); per group and due day: minutes not handed over yet. Minutes are due in a report once handed over or once
+     * their due day has passed: a cell that counted them as due on the day of the meeting would be wrong the next day
+     * without any event, so the query adds the pending ones of the days before today.
      */
     @Override
     public Cells cells() {
@@ -176,9 +179,13 @@ public record MeetingFacts(@Id String id, String groupId, String territory, long
         cells.add(month, "proposalsAccepted", proposalsAccepted());
         LocalDate due = dueOn();
         if (held() && due != null) {
-            CellKey dueMonth = CellKey.of(Kinds.GROUP_CELLS, YearMonth.from(due).toString(), groupId);
-            cells.add(dueMonth, "minutesDue", 1);
-            cells.add(dueMonth, "minutesOnTime", handedOverOn != null && !handedOverOn.isAfter(due) ? 1 : 0);
+            if (handedOverOn != null) {
+                CellKey dueMonth = CellKey.of(Kinds.GROUP_CELLS, YearMonth.from(due).toString(), groupId);
+                cells.add(dueMonth, "minutesHandedOver", 1);
+                cells.add(dueMonth, "minutesOnTime", !handedOverOn.isAfter(due) ? 1 : 0);
+            } else {
+                cells.add(CellKey.of(Kinds.GROUP_DAY_CELLS, due.toString(), groupId), "minutesPending", 1);
+            }
         }
         return cells;
     }

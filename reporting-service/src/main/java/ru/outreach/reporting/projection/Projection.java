@@ -35,7 +35,8 @@ import ru.outreach.events.meetings.MeetingsEvent.MinutesEvent;
  * is applied with {@code $inc} upserts. Order of writes: the new facts together with their pending difference (one
  * document each), then the cells, then the pending difference is cleared; a document found with a pending difference
  * has it applied again (at least once: a crash between the last two writes can count one event's difference twice
- * until the next rebuild; none is lost).
+ * until the next rebuild; none is lost). The classifier's category names carried by the appeals' events are kept
+ * beside, the latest per code ({@link CategoryName}).
  */
 @Component
 public class Projection {
@@ -100,6 +101,7 @@ public class Projection {
         writes.forEach((collection, docs) -> docs.stream().filter(doc -> !doc.pending().isEmpty())
                 .forEach(doc -> toClear.computeIfAbsent(collection, c -> new LinkedHashSet<>()).add(doc.id())));
         toClear.forEach(this::clearPending);
+        CategoryName.of(events).values().forEach(name -> name.save(mongo));
         return changed;
     }
 
@@ -130,6 +132,7 @@ public class Projection {
     public void clear() {
         Kinds.FACTS.forEach(mongo::dropCollection);
         Kinds.CELLS.forEach(kind -> mongo.dropCollection(Kinds.collection(kind)));
+        mongo.dropCollection(Kinds.CATEGORIES);
         createIndexes();
     }
 

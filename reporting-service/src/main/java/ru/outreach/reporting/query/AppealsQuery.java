@@ -1,6 +1,7 @@
 package ru.outreach.reporting.query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -10,6 +11,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import ru.outreach.events.appeals.AppealChannel;
 import ru.outreach.reporting.projection.Kinds;
 import ru.outreach.reporting.report.AppealsReport;
 import ru.outreach.reporting.report.CategoryTerritories;
@@ -17,15 +19,21 @@ import ru.outreach.reporting.report.Comparison;
 
 /**
  * Report 2 and its drill-down, from the yearly marginal cells of the two years (a few hundred documents): every
- * figure is by the year of registration.
+ * appeal counts in the year and month it was received; category names are the classifier's, as the events carried
+ * them (the code when no name is known).
  */
 @Component
 class AppealsQuery {
 
-    private final CellReader cells;
+    private static final Set<String> CHANNELS = Arrays.stream(AppealChannel.values()).map(AppealChannel::name)
+            .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
 
-    AppealsQuery(CellReader cells) {
+    private final CellReader cells;
+    private final CategoryNames categories;
+
+    AppealsQuery(CellReader cells, CategoryNames categories) {
         this.cells = cells;
+        this.categories = categories;
     }
 
     AppealsReport appeals(int year) {
@@ -33,13 +41,14 @@ class AppealsQuery {
         Map<String, Cell> previous = byDims(year - 1);
         Cell now = current.get("total");
         Cell before = previous.get("total");
+        Map<String, String> names = categories.all();
         List<Comparison> totals = new ArrayList<>();
         Labels.APPEAL_FIGURES.forEach((key, label) -> totals.add(Comparison.of(key, label, figure(now, key),
                 figure(before, key))));
         return new AppealsReport(year, year - 1, totals,
-                axis(current, previous, "category", Labels.CATEGORIES.keySet(), Labels::category, false),
+                axis(current, previous, "category", names.keySet(), c -> names.getOrDefault(c, c), false),
                 axis(current, previous, "territory", Set.of(), t -> t, true),
-                axis(current, previous, "channel", Labels.CHANNELS.keySet(), Labels::channel, false),
+                axis(current, previous, "channel", CHANNELS, Labels::channel, false),
                 months(current, previous));
     }
 
@@ -52,7 +61,7 @@ class AppealsQuery {
                 .forEach(c -> now.put("territory|" + c.dim(2), territory(c)));
         previous.values().stream().filter(c -> "categoryTerritory".equals(c.dim(0)) && category.equals(c.dim(1)))
                 .forEach(c -> before.put("territory|" + c.dim(2), territory(c)));
-        return new CategoryTerritories(year, category, Labels.category(category),
+        return new CategoryTerritories(year, category, categories.all().getOrDefault(category, category),
                 axis(now, before, "territory", Set.of(), t -> t, true));
     }
 

@@ -18,6 +18,9 @@ import java.util.Set;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import ru.outreach.events.meetings.QuarterlyRule;
+import ru.outreach.events.meetings.QuarterlyRule.Quarter;
+import ru.outreach.events.meetings.QuarterlyRule.Verdict;
 import ru.outreach.kit.support.NotFoundException;
 import ru.outreach.reporting.projection.GroupFacts;
 import ru.outreach.reporting.projection.Kinds;
@@ -62,17 +65,29 @@ class GroupsQuery {
                 lateMinutes(period, today, names));
     }
 
-    /** Every registered group, and every group seen in the period's cells, with its sums. */
+    /**
+     * Every registered group, and every group seen in the period's cells, with its sums. Minutes due: those handed
+     * over (due in the period), and those not handed over whose due day in the period has passed by today; minutes
+     * of a meeting held yesterday are not due yet.
+     */
     Map<String, GroupTally> tally(Period period, LocalDate today) {
         String from = YearMonth.from(period.from()).toString();
         String to = YearMonth.from(period.to()).toString();
         Map<String, GroupTally> tallies = new LinkedHashMap<>();
         mongo.findAll(GroupFacts.class, Kinds.GROUPS)
-                .forEach(g -> tallies.put(g.id(), new GroupTally(g.id())));
+                .forEach(g -> tallies.put(g.id(), new GroupTally(g.id(), g.formedOn())));
         for (Cell cell : cells.read(Kinds.GROUP_CELLS, from, to)) {
             GroupTally tally = tallies.computeIfAbsent(cell.dim(0), GroupTally::new);
             tally.add(cell.counts());
+            tally.sums.merge(GroupTally.MINUTES_DUE, cell.get("minutesHandedOver"), Long::sum);
             tally.heldByQuarter.merge(quarterKey(YearMonth.parse(cell.period())), cell.get("held"), Long::sum);
+        }
+        LocalDate lastPassed = period.to().isBefore(today) ? period.to() : today.minusDays(1);
+        if (!lastPassed.isBefore(period.from())) {
+            for (Cell cell : cells.read(Kinds.GROUP_DAY_CELLS, period.from().toString(), lastPassed.toString())) {
+                tallies.computeIfAbsent(cell.dim(0), GroupTally::new).sums.merge(GroupTally.MINUTES_DUE,
+                        cell.get("minutesPending"), Long::sum);
+            }
         }
         List<Cell> instructionCells = cells.read(Kinds.MEETING_INSTRUCTION_CELLS, from, to);
         Map<String, Long> overdueByMeeting = overdue.overdue(YearMonth.parse(from), YearMonth.parse(to), today)
@@ -163,11 +178,13 @@ class GroupsQuery {
         return late;
     }
 
+    /** A group's figures; the quarterly rule's verdict per quarter by {@link QuarterlyRule}, the one place. */
     GroupFigures figures(GroupTally t, String name, Period period, LocalDate today) {
-        List<QuarterRule> quarters = quarters(period, today).stream()
+        List<QuarterRule> quarters = quarters(period).stream()
                 .map(q -> {
-                    long held = t.heldByQuarter.getOrDefault(q.key(), 0L);
-                    return new QuarterRule(q.year(), q.quarter(), held, held > 0 ? "MET" : q.timeRule(today));
+                    long held = t.heldByQuarter.getOrDefault(key(q), 0L);
+                    return new QuarterRule(q.year(), q.number(), held,
+                            QuarterlyRule.verdict(q, held, t.formedOn, today));
                 }).toList();
         return figures(t.groupId, name, t.sums, t.overdueNow, quarters);
     }
@@ -181,13 +198,28 @@ class GroupsQuery {
             overdue += t.overdueNow;
         }
         List<QuarterRule> quarters = new ArrayList<>();
-        for (Quarter q : quarters(period, today)) {
-            long held = tallies.stream().mapToLong(t -> t.heldByQuarter.getOrDefault(q.key(), 0L)).sum();
-            boolean allMet = !groups.isEmpty() && groups.stream().allMatch(g -> g.quarters().stream()
-                    .anyMatch(r -> r.quarter() == q.quarter() && "MET".equals(r.rule())));
-            quarters.add(new QuarterRule(q.year(), q.quarter(), held, allMet ? "MET" : q.timeRule(today)));
+        for (Quarter q : quarters(period)) {
+            long held = tallies.stream().mapToLong(t -> t.heldByQuarter.getOrDefault(key(q), 0L)).sum();
+            List<Verdict> verdicts = groups.stream().flatMap(g -> g.quarters().stream())
+                    .filter(r -> r.year() == q.year() && r.quarter() == q.number())
+                    .map(QuarterRule::rule).filter(v -> v != Verdict.NOT_FORMED).toList();
+            quarters.add(new QuarterRule(q.year(), q.number(), held, total(verdicts, groups.isEmpty(), q, today)));
         }
         return figures(null, "Итого", sums, overdue, quarters);
+    }
+
+    /**
+     * All groups together: met when every group formed by then met it; not formed when none was; otherwise the
+     * quarter's time (not met once ended, in progress, not started).
+     */
+    private static Verdict total(List<Verdict> formed, boolean noGroups, Quarter q, LocalDate today) {
+        if (!noGroups && formed.isEmpty()) {
+            return Verdict.NOT_FORMED;
+        }
+        if (!formed.isEmpty() && formed.stream().allMatch(v -> v == Verdict.MET)) {
+            return Verdict.MET;
+        }
+        return QuarterlyRule.verdict(q, 0, null, today);
     }
 
     private static GroupFigures figures(String groupId, String name, Map<String, Long> s, long overdueNow,
@@ -212,38 +244,18 @@ class GroupsQuery {
     }
 
     static String quarterKey(YearMonth month) {
-        return month.getYear() + "-Q" + ((month.getMonthValue() - 1) / 3 + 1);
+        return key(Quarter.of(month.atDay(1)));
     }
 
-    static List<Quarter> quarters(Period period, LocalDate today) {
+    static String key(Quarter quarter) {
+        return quarter.year() + "-Q" + quarter.number();
+    }
+
+    static List<Quarter> quarters(Period period) {
         List<Quarter> quarters = new ArrayList<>();
         for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(3)) {
-            quarters.add(new Quarter(m.getYear(), (m.getMonthValue() - 1) / 3 + 1));
+            quarters.add(Quarter.of(m.atDay(1)));
         }
         return quarters;
-    }
-
-    /** A calendar quarter. */
-    record Quarter(int year, int quarter) {
-
-        String key() {
-            return year + "-Q" + quarter;
-        }
-
-        LocalDate first() {
-            return LocalDate.of(year, (quarter - 1) * 3 + 1, 1);
-        }
-
-        LocalDate last() {
-            return first().plusMonths(3).minusDays(1);
-        }
-
-        /** The verdict for a quarter without a meeting held. */
-        String timeRule(LocalDate today) {
-            if (today.isAfter(last())) {
-                return "NOT_MET";
-            }
-            return today.isBefore(first()) ? "NOT_STARTED" : "IN_PROGRESS";
-        }
     }
 }

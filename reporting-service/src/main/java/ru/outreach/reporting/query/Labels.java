@@ -1,22 +1,29 @@
 package ru.outreach.reporting.query;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Russian labels of the classifier codes, channels, months and figures. An unknown code is shown as it is. */
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import ru.outreach.events.appeals.AppealChannel;
+import ru.outreach.events.meetings.MeetingStatus;
+import ru.outreach.events.meetings.QuarterlyRule.Verdict;
+
+/**
+ * Labels of the codes the reports show. Meeting statuses, the quarterly rule's verdicts and the channels come from
+ * the enums of the contract, named in {@code messages.properties} (Russian; {@code messages_en} in English); the
+ * category names come from the classifier through the events ({@code CategoryNames}); months and figures are the
+ * reports' own. An unknown code is shown as it is.
+ */
 public final class Labels {
 
-    public static final Map<String, String> CATEGORIES = ordered(
-            "HOUSING", "Жилищно-коммунальное хозяйство", "ROADS", "Дороги",
-            "IMPROVEMENT", "Благоустройство и озеленение", "TRANSPORT", "Транспорт",
-            "SOCIAL_SUPPORT", "Социальная поддержка", "HEALTH", "Здравоохранение", "EDUCATION", "Образование",
-            "PUBLIC_ORDER", "Общественный порядок", "ECOLOGY", "Экология", "TRADE", "Торговля и услуги",
-            "CULTURE_SPORT", "Культура и спорт", "OTHER", "Прочее");
-
-    public static final Map<String, String> CHANNELS = ordered(
-            "POST", "Почта", "IN_PERSON", "Лично", "ELECTRONIC", "Электронно",
-            "PERSONAL_RECEPTION", "Личный приём", "MEETING", "Выездная встреча");
+    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+    private static final MessageSource MESSAGES = messages();
 
     public static final List<String> MONTHS = List.of("январь", "февраль", "март", "апрель", "май", "июнь", "июль",
             "август", "сентябрь", "октябрь", "ноябрь", "декабрь");
@@ -24,6 +31,7 @@ public final class Labels {
     /** The figures of {@code AppealsReport.totals}. */
     public static final Map<String, String> APPEAL_FIGURES = ordered(
             "appeals", "Поступило обращений",
+            "answered", "Отвечено",
             "answeredWithinTerm", "Отвечено в срок",
             "answeredWithinTermShare", "Доля отвеченных в срок",
             "averageDaysToAnswer", "Средний срок ответа, дней",
@@ -32,16 +40,51 @@ public final class Labels {
             "repeated", "Повторных",
             "openAtEnd", "Не разрешено на конец года");
 
-    public static String category(String code) {
-        return CATEGORIES.getOrDefault(code, code);
+    /** Status of a meeting → its label, every status in the enum's order. */
+    public static Map<String, String> statuses(MessageSource messages, Locale locale) {
+        return named(messages, locale, "meeting.status.", MeetingStatus.values(), MeetingStatus::name);
     }
 
+    /** Verdict of the quarterly rule → its label, every verdict in the enum's order. */
+    public static Map<String, String> verdicts(MessageSource messages, Locale locale) {
+        return named(messages, locale, "quarter.verdict.", Verdict.values(), Verdict::name);
+    }
+
+    /** Channel → its label, every channel in the enum's order. */
+    public static Map<String, String> channels(MessageSource messages, Locale locale) {
+        return named(messages, locale, "appeal.channel.", AppealChannel.values(), AppealChannel::name);
+    }
+
+    /** The verdict's Russian label, as the exports print it. */
+    public static String verdict(Verdict verdict) {
+        return verdict == null ? "" : MESSAGES.getMessage("quarter.verdict." + verdict.name(), null, verdict.name(),
+                RUSSIAN);
+    }
+
+    /** The Russian label of a channel code; the code itself when unknown. */
     public static String channel(String code) {
-        return CHANNELS.getOrDefault(code, code);
+        return code == null || code.isEmpty() ? "" : MESSAGES.getMessage("appeal.channel." + code, null, code,
+                RUSSIAN);
     }
 
     public static String month(int month) {
         return MONTHS.get(month - 1);
+    }
+
+    /** The service's messages when no Spring context is at hand (exports, plain tests). */
+    static MessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
+
+    private static <E> Map<String, String> named(MessageSource messages, Locale locale, String prefix, E[] values,
+                                                 Function<E, String> code) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        Arrays.stream(values).map(code).forEach(c -> labels.put(c, messages.getMessage(prefix + c, null, c, locale)));
+        return java.util.Collections.unmodifiableMap(labels);
     }
 
     private static Map<String, String> ordered(String... pairs) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import ru.outreach.events.meetings.QuarterlyRule.Verdict;
 import ru.outreach.reporting.report.GroupRanking;
 import ru.outreach.reporting.report.GroupRanking.RankedGroup;
 import ru.outreach.reporting.report.GroupsReport.GroupFigures;
@@ -24,9 +25,10 @@ class RankingQuery {
     static final String FORMULA = "Балл = 100 × (0,35 × Регулярность + 0,25 × Протоколы в срок"
             + " + 0,25 × Поручения в срок + 0,15 × Охват жителей), где"
             + " Регулярность — доля кварталов периода (завершившихся, а также текущего, если встреча в нём уже"
-            + " проведена), в которых группа провела хотя бы одну встречу;"
-            + " Протоколы в срок — доля протоколов со сроком передачи в периоде, переданных"
-            + " в контрольно-организационный сектор не позднее срока;"
+            + " проведена; кварталы, завершившиеся до образования группы, не учитываются), в которых группа провела"
+            + " хотя бы одну встречу;"
+            + " Протоколы в срок — доля протоколов со сроком передачи в периоде (уже сданных или с истёкшим сроком),"
+            + " переданных в контрольно-организационный сектор не позднее срока;"
             + " Поручения в срок — доля поручений, данных на встречах группы, со сроком исполнения в периоде,"
             + " закрытых без нарушения срока;"
             + " Охват жителей — число жителей на встречах группы за период, делённое на наибольшее среди групп."
@@ -70,10 +72,13 @@ class RankingQuery {
         return new GroupRanking(period, FORMULA, WEIGHTS, ranked);
     }
 
-    /** Quarters met / quarters that count: ended ones, and the current one once met. */
+    /**
+     * Quarters met / quarters that count: ended ones, and the current one once met; quarters that ended before the
+     * group was formed do not count.
+     */
     static double regularity(List<QuarterRule> quarters, LocalDate today) {
-        long counted = quarters.stream().filter(q -> "MET".equals(q.rule()) || "NOT_MET".equals(q.rule())).count();
-        long met = quarters.stream().filter(q -> "MET".equals(q.rule())).count();
+        long counted = quarters.stream().filter(q -> q.rule() == Verdict.MET || q.rule() == Verdict.NOT_MET).count();
+        long met = quarters.stream().filter(q -> q.rule() == Verdict.MET).count();
         return share(met, counted);
     }
 

@@ -2,6 +2,7 @@ package ru.outreach.reporting.query;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +19,7 @@ import ru.outreach.reporting.report.ExecutorsReport;
 import ru.outreach.reporting.report.GroupMeetings;
 import ru.outreach.reporting.report.GroupRanking;
 import ru.outreach.reporting.report.GroupsReport;
+import ru.outreach.reporting.report.ReportLabels;
 
 @RestController
 @RequestMapping("/api/reports")
@@ -78,6 +80,13 @@ class ReportController {
     GroupRanking ranking(@Parameter(description = YEAR) @RequestParam(required = false) Integer year,
                          @Parameter(description = HALF) @RequestParam(required = false) Integer half) {
         return reports.ranking(year(year), half);
+    }
+
+    @GetMapping("/labels")
+    @Operation(summary = "What the codes in the reports mean: meeting statuses, the quarterly rule's verdicts,"
+            + " channels and the categories named so far, in the language of Accept-Language (Russian by default)")
+    ReportLabels labels(Locale locale) {
+        return reports.labels(locale);
     }
 
     private int year(Integer year) {

@@ -1,8 +1,10 @@
 package ru.outreach.reporting.query;
 
+import java.util.Locale;
 import java.util.Objects;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 import ru.outreach.reporting.report.AppealsReport;
@@ -12,6 +14,7 @@ import ru.outreach.reporting.report.GroupMeetings;
 import ru.outreach.reporting.report.GroupRanking;
 import ru.outreach.reporting.report.GroupsReport;
 import ru.outreach.reporting.report.Period;
+import ru.outreach.reporting.report.ReportLabels;
 
 /**
  * The head's reports as plain Java methods (the JSON API, the dashboard and the exports call them). {@code half} is
@@ -28,18 +31,23 @@ public class ReportService {
     private final AppealsQuery appeals;
     private final ExecutorsQuery executors;
     private final RankingQuery ranking;
+    private final CategoryNames categories;
+    private final MessageSource messages;
 
     /** For stubs in tests (a subclass that overrides the methods it needs); the others then fail. */
     protected ReportService() {
-        this(null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @Autowired
-    ReportService(GroupsQuery groups, AppealsQuery appeals, ExecutorsQuery executors, RankingQuery ranking) {
+    ReportService(GroupsQuery groups, AppealsQuery appeals, ExecutorsQuery executors, RankingQuery ranking,
+                  CategoryNames categories, MessageSource messages) {
         this.groups = groups;
         this.appeals = appeals;
         this.executors = executors;
         this.ranking = ranking;
+        this.categories = categories;
+        this.messages = messages;
     }
 
     public GroupsReport groups(int year, Integer half) {
@@ -64,6 +72,12 @@ public class ReportService {
 
     public GroupRanking ranking(int year, Integer half) {
         return ranking.ranking(period(year, half));
+    }
+
+    /** The labels of the codes in the reports: statuses, verdicts and channels from the contract's enums. */
+    public ReportLabels labels(Locale locale) {
+        return new ReportLabels(Labels.statuses(messages, locale), Labels.verdicts(messages, locale),
+                Labels.channels(messages, locale), categories.all());
     }
 
     static Period period(int year, Integer half) {

@@ -3,6 +3,9 @@ package ru.outreach.reporting.report;
 import java.time.LocalDate;
 import java.util.List;
 
+import ru.outreach.events.meetings.QuarterlyRule;
+import ru.outreach.events.meetings.QuarterlyRule.Verdict;
+
 /**
  * Report 1: the work of the information groups in a period (regulation 3.9), per group and in total.
  *
@@ -14,6 +17,8 @@ public record GroupsReport(Period period, GroupFigures total, List<GroupFigures>
 
     /**
      * @param quarters               the quarters of the period with the quarterly rule's verdict
+     * @param minutesDue             minutes due in the period: handed over, or not handed over with the due day
+     *                               passed (as of today)
      * @param minutesOnTimeShare     minutes handed over on time / minutes due in the period, 0..1
      * @param instructionsOverdueNow not reported and past their due date today
      * @param averageDaysToClose     from issue to closing, over the instructions closed; null if none
@@ -27,8 +32,11 @@ public record GroupsReport(Period period, GroupFigures total, List<GroupFigures>
                                Double averageDaysToClose) {
     }
 
-    /** @param rule {@code MET}, {@code NOT_MET}, {@code IN_PROGRESS} or {@code NOT_STARTED} */
-    public record QuarterRule(int year, int quarter, long held, String rule) {
+    /**
+     * @param rule the quarterly rule's verdict, computed once by {@link QuarterlyRule#verdict}; the page and the
+     *             exports show it as it is ({@code GET /api/reports/labels} names it)
+     */
+    public record QuarterRule(int year, int quarter, long held, Verdict rule) {
     }
 
     /** @param handedOverOn null while not handed over; {@code daysLate} then counts to today */

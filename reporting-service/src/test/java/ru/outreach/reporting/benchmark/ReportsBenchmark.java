@@ -39,7 +39,6 @@ import ru.outreach.reporting.projection.Cells;
 import ru.outreach.reporting.projection.Envelope;
 import ru.outreach.reporting.projection.InstructionFacts;
 import ru.outreach.reporting.projection.Projection;
-import ru.outreach.reporting.query.Labels;
 import ru.outreach.reporting.query.ReportService;
 import ru.outreach.reporting.report.RebuildProgress;
 
@@ -55,8 +54,10 @@ import ru.outreach.reporting.report.RebuildProgress;
 @Tag("benchmark")
 class ReportsBenchmark extends IntegrationTest {
 
-    private static final String[] CATEGORIES = Labels.CATEGORIES.keySet().toArray(String[]::new);
-    private static final String[] CHANNELS = Labels.CHANNELS.keySet().toArray(String[]::new);
+    private static final String[] CATEGORIES = {"HOUSING", "ROADS", "IMPROVEMENT", "TRANSPORT", "SOCIAL_SUPPORT",
+        "HEALTH", "EDUCATION", "PUBLIC_ORDER", "ECOLOGY", "TRADE", "CULTURE_SPORT", "OTHER"};
+    private static final String[] CHANNELS = java.util.Arrays.stream(AppealChannel.values()).map(Enum::name)
+            .toArray(String[]::new);
 
     @Autowired
     ReportService reports;
@@ -228,7 +229,7 @@ class ReportsBenchmark extends IntegrationTest {
         int state = random.nextInt(20);
         LocalDate answered = state < 17 ? registered.plusDays(random.nextInt(40)) : null;
         return new AppealFacts(id, 3, answered != null ? AppealState.ANSWERED : AppealState.ASSIGNED, category, territory, channel,
-                registered, registered.plusDays(state == 0 ? 60 : 30), random.nextInt(10) == 0,
+                registered, registered, registered.plusDays(state == 0 ? 60 : 30), random.nextInt(10) == 0,
                 "Отдел " + random.nextInt(30), registered.plusDays(1), answered, state == 0 ? 1 : 0,
                 state == 18 ? registered.plusDays(5) : null, null, null, List.of());
     }

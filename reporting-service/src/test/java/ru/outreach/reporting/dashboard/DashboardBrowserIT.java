@@ -106,7 +106,13 @@ class DashboardBrowserIT {
         List<String> rowHeaders = browser.driver.findElements(By.cssSelector("#groups-table tbody th")).stream()
                 .map(WebElement::getText).toList();
         assertThat(rowHeaders).contains("Север", "Юг", "Итого");
-        assertThat(text("#appeals-totals table")).contains("Поступило обращений", "2025 г.");
+        assertThat(text("#appeals-totals table")).contains("Поступило обращений", "Отвечено", "2025 г.");
+        List<String> centre = browser.driver.findElements(By.cssSelector("#groups-table tbody tr")).stream()
+                .filter(tr -> tr.findElement(By.tagName("th")).getText().equals("Центр"))
+                .flatMap(tr -> tr.findElements(By.cssSelector(".rule")).stream())
+                .map(badge -> badge.getDomAttribute("title")).toList();
+        assertThat(centre).as("the verdicts as the service computed and named them")
+                .containsExactly("I кв. 2026: группа не образована", "II кв. 2026: не выполнено, встреч: 0");
         assertThat(browser.driver.findElements(By.cssSelector("#chart-quarters svg rect.bar"))).hasSize(2);
         assertThat(browser.driver.findElement(By.id("groups-pdf")).getAttribute("href"))
                 .endsWith("/api/reports/groups.pdf?year=2026&half=1");

@@ -15,6 +15,7 @@ import ru.outreach.reporting.report.GroupsReport;
 import ru.outreach.reporting.report.GroupsReport.GroupFigures;
 import ru.outreach.reporting.report.GroupsReport.QuarterRule;
 import ru.outreach.reporting.report.Period;
+import ru.outreach.events.meetings.QuarterlyRule.Verdict;
 
 /** Fixed report records of the first half of 2026 for the export tests and the dashboard's browser test. */
 public final class SampleReports {
@@ -26,13 +27,13 @@ public final class SampleReports {
 
     public static GroupsReport groups() {
         GroupFigures north = new GroupFigures("g-north", "Группа № 1 «Северный»", 3, 3, 0,
-                List.of(new QuarterRule(2026, 1, 2, "MET"), new QuarterRule(2026, 2, 1, "MET")), 120, 40.0, 3, 2,
+                List.of(new QuarterRule(2026, 1, 2, Verdict.MET), new QuarterRule(2026, 2, 1, Verdict.MET)), 120, 40.0, 3, 2,
                 2.0 / 3, 14, 5, 6, 3, 4, 2, 7, 5, 4, 1, 12.5);
         GroupFigures south = new GroupFigures("g-south", "Группа № 2 «Южный»", 2, 1, 1,
-                List.of(new QuarterRule(2026, 1, 1, "MET"), new QuarterRule(2026, 2, 0, "NOT_MET")), 35, 35.0, 1, 1,
+                List.of(new QuarterRule(2026, 1, 1, Verdict.MET), new QuarterRule(2026, 2, 0, Verdict.NOT_MET)), 35, 35.0, 1, 1,
                 1.0, 4, 1, 2, 0, 1, 1, 2, 1, 1, 1, 20.0);
         GroupFigures total = new GroupFigures("total", "Итого", 5, 4, 1,
-                List.of(new QuarterRule(2026, 1, 3, "MET"), new QuarterRule(2026, 2, 1, "NOT_MET")), 155, 38.75, 4, 3,
+                List.of(new QuarterRule(2026, 1, 3, Verdict.MET), new QuarterRule(2026, 2, 1, Verdict.NOT_MET)), 155, 38.75, 4, 3,
                 0.75, 18, 6, 8, 3, 5, 3, 9, 6, 5, 2, 15.0);
         return new GroupsReport(FIRST_HALF, total, List.of(north, south), List.of(
                 new GroupsReport.LateMinutes("m-3", "g-north", "Группа № 1 «Северный»", "мкр. Северный",

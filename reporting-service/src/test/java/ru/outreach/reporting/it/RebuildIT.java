@@ -32,7 +32,7 @@ class RebuildIT extends IntegrationTest {
         publish(Scenario.events(SUFFIX, SHIFT));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             AppealsReport appeals = get("/api/reports/appeals?year=2022", AppealsReport.class);
-            assertThat(appeals.totals().get(0).current()).isEqualTo(4);
+            assertThat(appeals.totals().get(0).current()).isEqualTo(5);
             assertThat(get("/api/reports/groups?year=2022", String.class)).contains("Север" + SUFFIX);
         });
         Map<String, String> before = allReports();
@@ -58,7 +58,8 @@ class RebuildIT extends IntegrationTest {
                 "/api/reports/groups/G1" + SUFFIX + "/meetings?year=2022", "/api/reports/appeals?year=2022",
                 "/api/reports/appeals?year=2024", "/api/reports/appeals/categories/ROADS/territories?year=2022",
                 "/api/reports/executors?year=2022", "/api/reports/executors?year=2024&half=1",
-                "/api/reports/ranking?year=2022&half=1", "/api/reports/ranking?year=2024")) {
+                "/api/reports/ranking?year=2022&half=1", "/api/reports/ranking?year=2024",
+                "/api/reports/labels")) {
             reports.put(path, get(path, String.class));
         }
         return reports;

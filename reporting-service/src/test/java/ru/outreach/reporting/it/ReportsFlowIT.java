@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.HttpClientErrorException;
 
+import ru.outreach.events.meetings.QuarterlyRule.Verdict;
 import ru.outreach.reporting.fixture.Scenario;
 import ru.outreach.reporting.report.AppealsReport;
 import ru.outreach.reporting.report.Comparison;
@@ -32,16 +34,34 @@ class ReportsFlowIT extends IntegrationTest {
             AppealsReport appeals = get("/api/reports/appeals?year=2024", AppealsReport.class);
             Comparison total = appeals.totals().get(0);
             assertThat(total.key()).isEqualTo("appeals");
-            assertThat(total.current()).isEqualTo(4);
-            assertThat(total.previous()).isEqualTo(1);
+            assertThat(total.current()).as("A7 received at a meeting, not registered yet").isEqualTo(5);
+            assertThat(total.previous()).as("A6 received 30 Dec 2023, registered in January").isEqualTo(2);
             GroupsReport groups = get("/api/reports/groups?year=2024", GroupsReport.class);
             var north = groups.groups().stream().filter(g -> ("G1" + SUFFIX).equals(g.groupId())).findFirst()
                     .orElseThrow();
             assertThat(north.groupName()).isEqualTo("Север" + SUFFIX);
-            assertThat(north.residentsTotal()).isEqualTo(50);
+            assertThat(north.residentsTotal()).isEqualTo(62);
             assertThat(north.instructionsClosedOnTime()).isEqualTo(1);
             assertThat(north.proposalsAccepted()).isEqualTo(1);
         });
+        GroupsReport groups = get("/api/reports/groups?year=2024", GroupsReport.class);
+        var north = group(groups, "G1" + SUFFIX);
+        assertThat(List.of(north.minutesDue(), north.minutesOnTime()))
+                .as("two years on, M5's due day has passed: due, not handed over").containsExactly(3L, 1L);
+        assertThat(group(groups, "G3" + SUFFIX).quarters()).extracting(GroupsReport.QuarterRule::rule)
+                .containsExactly(Verdict.NOT_FORMED, Verdict.NOT_MET, Verdict.NOT_MET, Verdict.NOT_MET);
+        JsonNode raw = get("/api/reports/groups?year=2024&half=1", JsonNode.class);
+        JsonNode rawNorth = null;
+        for (JsonNode g : raw.get("groups")) {
+            if (("G1" + SUFFIX).equals(g.get("groupId").asString())) {
+                rawNorth = g;
+            }
+        }
+        assertThat(rawNorth.get("quarters").get(0).get("rule").asString()).as("the verdict's name in JSON")
+                .isEqualTo("MET");
+        AppealsReport appeals = get("/api/reports/appeals?year=2024", AppealsReport.class);
+        assertThat(appeals.byMonth().get(11).previous()).as("A5 and A6 in December 2023").isEqualTo(2);
+        assertThat(appeals.totals()).extracting(Comparison::key).contains("answered");
         GroupMeetings meetings = get("/api/reports/groups/G1" + SUFFIX + "/meetings?year=2024&half=1",
                 GroupMeetings.class);
         assertThat(meetings.meetings()).hasSize(2);
@@ -53,6 +73,25 @@ class ReportsFlowIT extends IntegrationTest {
         assertThat(ranking.groups().get(0).score()).isEqualTo(87.5);
         assertThat(get("/api/reports/appeals/categories/ROADS/territories?year=2024", JsonNode.class)
                 .get("categoryLabel").asString()).isEqualTo("Дороги");
+    }
+
+    @Test
+    void labelsOfTheCodesComeFromTheService() {
+        JsonNode russian = get("/api/reports/labels", JsonNode.class);
+        List<String> statuses = new java.util.ArrayList<>(russian.get("statuses").propertyNames());
+        assertThat(statuses).containsExactly("PLANNED", "VENUE_AGREED", "ANNOUNCED", "RESCHEDULED", "CANCELLED",
+                "HELD");
+        assertThat(russian.get("statuses").get("RESCHEDULED").asString()).isEqualTo("перенесена");
+        assertThat(russian.get("verdicts").get("NOT_FORMED").asString()).isEqualTo("группа не образована");
+        assertThat(russian.get("channels").get("MEETING").asString()).isEqualTo("Выездная встреча");
+        JsonNode english = http.get().uri("/api/reports/labels").header("Accept-Language", "en").retrieve()
+                .body(JsonNode.class);
+        assertThat(english.get("statuses").get("VENUE_AGREED").asString()).isEqualTo("venue agreed");
+        assertThat(get("/v3/api-docs", JsonNode.class).get("paths").has("/api/reports/labels")).isTrue();
+    }
+
+    private static GroupsReport.GroupFigures group(GroupsReport report, String id) {
+        return report.groups().stream().filter(g -> id.equals(g.groupId())).findFirst().orElseThrow();
     }
 
     @Test

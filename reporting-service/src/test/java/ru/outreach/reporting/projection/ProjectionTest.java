@@ -7,6 +7,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +19,12 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import ru.outreach.events.appeals.AppealsEvent.AppealAnswered;
+import ru.outreach.events.appeals.AppealsEvent.AppealReceived;
 import ru.outreach.events.appeals.AppealsEvent.AppealRegistered;
+import ru.outreach.events.meetings.MeetingsEvent.GroupChanged;
+import ru.outreach.events.meetings.MeetingsEvent.GroupRegistered;
+import ru.outreach.events.meetings.MeetingsEvent.MeetingHeld;
+import ru.outreach.events.meetings.MeetingsEvent.MinutesHandedOver;
 import ru.outreach.reporting.fixture.Scenario;
 import ru.outreach.reporting.fixture.TestStore;
 
@@ -55,7 +61,11 @@ class ProjectionTest {
         assertThat(snapshot()).isEqualTo(once);
         assertThat(applied).as("all but the duplicate and the older version").isEqualTo(events.size() - 2);
         assertThat(registry.get("reporting.events.ignored").tag("topic", "meetings.v1").counter().count())
-                .isEqualTo(2 + 22);
+                .isEqualTo(2 + 28);
+        assertThat(store.template().findAll(CategoryName.class, Kinds.CATEGORIES))
+                .extracting(CategoryName::code, CategoryName::name).as("a replay keeps the latest names")
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("ROADS", "Дороги"),
+                        org.assertj.core.groups.Tuple.tuple("HOUSING", "Жилищно-коммунальное хозяйство"));
     }
 
     @Test
@@ -72,6 +82,85 @@ class ProjectionTest {
         Map<String, Long> total = cell("appealYear", "2026|total");
         assertThat(total).containsEntry("appeals", 1L).containsEntry("answered", 1L);
         assertThat(total.getOrDefault("openAtEnd", 0L)).isZero();
+    }
+
+    @Test
+    void anAppealCountsInTheYearAndMonthItWasReceived() {
+        AppealReceived received = new AppealReceived("R", 1, AppealState.RECEIVED, "HOUSING", "T",
+                AppealChannel.MEETING, LocalDate.of(2025, 12, 30), LocalDate.of(2026, 1, 12), "M", "ЖКХ");
+        projection.apply(List.of(envelope(received)));
+        AppealFacts waiting = store.template().findById("R", AppealFacts.class, Kinds.APPEALS);
+        assertThat(waiting.state()).isEqualTo(AppealState.RECEIVED);
+        assertThat(List.of(waiting.channel(), waiting.receivedOn(), waiting.category(), waiting.territory()))
+                .containsExactly(AppealChannel.MEETING, LocalDate.of(2025, 12, 30), "HOUSING", "T");
+        assertThat(cell("appealYear", "2025|month|12")).as("counted while it waits for registration")
+                .containsEntry("appeals", 1L).containsEntry("openAtEnd", 1L);
+
+        AppealRegistered registered = new AppealRegistered("R", 2, AppealState.REGISTERED, "HOUSING", "T",
+                AppealChannel.MEETING, LocalDate.of(2025, 12, 30), LocalDate.of(2026, 1, 12),
+                LocalDate.of(2026, 1, 12), LocalDate.of(2026, 2, 11), LocalDate.of(2026, 1, 19), true, false, false,
+                "M", "Жилищно-коммунальное хозяйство");
+        AppealAnswered answered = new AppealAnswered("R", 3, AppealState.ANSWERED, "HOUSING", "T", "Отдел ЖКХ",
+                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 11), false, false);
+        projection.apply(List.of(envelope(registered), envelope(answered)));
+        assertThat(cell("appealYear", "2025|month|12")).as("days to answer from the registration, 12 Jan")
+                .containsEntry("appeals", 1L).containsEntry("answered", 1L).containsEntry("daysToAnswer", 20L);
+        assertThat(cell("appealYear", "2025|total")).containsEntry("appeals", 1L);
+        assertThat(store.template().findById("2026|total", Document.class, Kinds.collection("appealYear")))
+                .as("registered in 2026 but received in 2025").isNull();
+        AppealFacts facts = store.template().findById("R", AppealFacts.class, Kinds.APPEALS);
+        assertThat(List.of(facts.receivedOn(), facts.registeredOn()))
+                .containsExactly(LocalDate.of(2025, 12, 30), LocalDate.of(2026, 1, 12));
+        assertThat(store.template().findById("HOUSING", CategoryName.class, Kinds.CATEGORIES).name())
+                .as("the registration's name, the later day").isEqualTo("Жилищно-коммунальное хозяйство");
+    }
+
+    @Test
+    void theLatestCategoryNameByDayWinsWhateverTheOrderOfArrival() {
+        AppealRegistered newer = new AppealRegistered("N", 1, AppealState.REGISTERED, "ROADS", "T", AppealChannel.POST,
+                LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 4),
+                LocalDate.of(2026, 3, 31), LocalDate.of(2026, 3, 8), true, false, false, null, "Дороги");
+        AppealRegistered older = new AppealRegistered("O", 1, AppealState.REGISTERED, "ROADS", "T", AppealChannel.POST,
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 4),
+                LocalDate.of(2026, 1, 31), LocalDate.of(2026, 1, 8), true, false, false, null, "Дороги и тротуары");
+        AppealRegistered unnamed = new AppealRegistered("U", 1, AppealState.REGISTERED, "ROADS", "T",
+                AppealChannel.POST, LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 4),
+                LocalDate.of(2026, 5, 31), LocalDate.of(2026, 5, 8), true, false, false, null, null);
+        projection.apply(List.of(envelope(newer)));
+        projection.apply(List.of(envelope(older), envelope(unnamed)));
+        assertThat(store.template().findById("ROADS", CategoryName.class, Kinds.CATEGORIES))
+                .extracting(CategoryName::name, CategoryName::since)
+                .containsExactly("Дороги", LocalDate.of(2026, 3, 1));
+        projection.clear();
+        assertThat(store.template().findAll(CategoryName.class, Kinds.CATEGORIES)).as("a rebuild drops them").isEmpty();
+        projection.apply(List.of(envelope(older), envelope(newer)));
+        assertThat(store.template().findById("ROADS", CategoryName.class, Kinds.CATEGORIES).name())
+                .isEqualTo("Дороги");
+    }
+
+    @Test
+    void minutesNotHandedOverWaitByTheirDueDayThenMoveToTheMonthWhenHandedOver() {
+        MeetingHeld held = new MeetingHeld("M", 1, "G", "T", LocalDateTime.of(2026, 7, 19, 18, 0), 12, 2,
+                LocalDate.of(2026, 7, 24));
+        projection.apply(List.of(envelope(held)));
+        assertThat(cell("groupDay", "2026-07-24|G")).containsEntry("minutesPending", 1L);
+        assertThat(cell("groupMonth", "2026-07|G")).containsEntry("held", 1L).doesNotContainKey("minutesHandedOver")
+                .doesNotContainKey("minutesDue");
+        MinutesHandedOver handedOver = new MinutesHandedOver("M", 1, "G", "T", LocalDate.of(2026, 7, 19),
+                LocalDate.of(2026, 7, 24), LocalDate.of(2026, 7, 23), false);
+        projection.apply(List.of(envelope(handedOver)));
+        assertThat(cell("groupDay", "2026-07-24|G").getOrDefault("minutesPending", 0L)).isZero();
+        assertThat(cell("groupMonth", "2026-07|G")).containsEntry("minutesHandedOver", 1L)
+                .containsEntry("minutesOnTime", 1L);
+    }
+
+    @Test
+    void aGroupChangedWithoutTheDayOfFormingKeepsIt() {
+        projection.apply(List.of(envelope(new GroupRegistered("G", 1, "Центр", List.of("T"), 5,
+                LocalDate.of(2026, 5, 4)))));
+        projection.apply(List.of(envelope(new GroupChanged("G", 2, "Центр", List.of("T"), 6, null))));
+        GroupFacts group = store.template().findById("G", GroupFacts.class, Kinds.GROUPS);
+        assertThat(List.of(group.memberCount(), group.formedOn())).containsExactly(6, LocalDate.of(2026, 5, 4));
     }
 
     @Test
