@@ -41,7 +41,8 @@ import ru.outreach.kit.support.StepDates;
  * A citizen's appeal under 59-FZ. An appeal taken at a meeting is first received (on the meeting day) and waits in the
  * general department's registration queue; one that arrives otherwise is received and registered in one step. Every
  * term is computed at registration and kept on the appeal; a term that passes without its step is recorded as
- * missed. Each step happened on a day the clerk gives (today when none is given): never after today, never before
+ * missed (the registration term only at registration, from the day the clerk gives, so that paper records entered
+ * after the fact come out as if entered on the day). Each step happened on a day the clerk gives (today when none is given): never after today, never before
  * the step it follows. Each step checks the state, changes it and records an event without personal data.
  */
 @Document("appeals")
@@ -285,14 +286,12 @@ public class Appeal extends AggregateRoot {
     }
 
     /**
-     * Records a term as missed once, when it passed without its step: the registration term of an appeal still in
-     * the registration queue, the answer term of an open one. True if it did now.
+     * Records the answer term of an open appeal as missed once, when it passed without an answer. True if it did now.
+     * The registration term of an appeal still in the registration queue is not recorded here: the clerk may yet
+     * register it with an earlier paper date within the term; it shows as {@link #isRegistrationOverdue} and is
+     * recorded at registration when the day of registration is after it.
      */
     boolean checkTerms(LocalDate today) {
-        if (isRegistrationOverdue(today) && !missed(AppealTerm.REGISTRATION, registrationDueOn)) {
-            missTerm(AppealTerm.REGISTRATION, registrationDueOn, today);
-            return true;
-        }
         if (isOverdue(today) && !missed(AppealTerm.ANSWER, answerDueOn)) {
             missTerm(AppealTerm.ANSWER, answerDueOn, today);
             return true;

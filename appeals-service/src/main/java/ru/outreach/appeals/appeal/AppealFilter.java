@@ -54,9 +54,4 @@ record AppealFilter(AppealState state, String category, String territory, String
         return Criteria.where("state").in(AppealState.REGISTERED, AppealState.ASSIGNED).and("answerRequired").is(true)
                 .and("answerDueOn").lt(today.toString());
     }
-
-    /** In the registration queue and past the registration term: computed, never stored. */
-    static Criteria registrationOverdue(LocalDate today) {
-        return Criteria.where("state").is(AppealState.RECEIVED).and("registrationDueOn").lt(today.toString());
-    }
 }

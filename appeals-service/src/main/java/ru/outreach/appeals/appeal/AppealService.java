@@ -188,13 +188,12 @@ public class AppealService {
     }
 
     /**
-     * Records as missed the registration term of every appeal still in the registration queue past it, and the answer
-     * term of every open appeal past it, once per term and due date. Returns how many.
+     * Records as missed the answer term of every open appeal past it, once per due date. Returns how many. An appeal
+     * still in the registration queue records nothing here (its registration term is judged at registration).
      */
     public int checkTerms() {
         LocalDate today = today();
-        Query query = Query.query(new Criteria().orOperator(AppealFilter.overdue(today),
-                AppealFilter.registrationOverdue(today)));
+        Query query = Query.query(AppealFilter.overdue(today));
         int missed = 0;
         for (Appeal appeal : mongo.find(query, Appeal.class)) {
             if (appeal.checkTerms(today)) {

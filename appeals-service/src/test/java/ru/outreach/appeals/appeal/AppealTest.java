@@ -351,21 +351,51 @@ class AppealTest {
     }
 
     @Test
-    void theMissedRegistrationTermIsRecordedOnceByTheCheckAndNotAgainAtRegistration() {
+    void theCheckRecordsNothingForAnAppealInTheRegistrationQueueItOnlyShowsItOverdue() {
         Appeal appeal = receive();
 
         assertThat(appeal.checkTerms(MON_2_MAR)).isFalse();
-        assertThat(appeal.checkTerms(MON_2_MAR.plusDays(1))).isTrue();
-        assertThat(appeal.checkTerms(MON_2_MAR.plusDays(2))).isFalse();
+        assertThat(appeal.checkTerms(MON_2_MAR.plusDays(1))).isFalse();
+        assertThat(appeal.checkTerms(TODAY)).isFalse();
+
+        assertThat(appeal.isRegistrationOverdue(TODAY)).isTrue();
+        assertThat(appeal.missedTerms()).isEmpty();
+        assertThat(events(appeal)).extracting(Object::getClass).containsExactly(AppealReceived.class);
+    }
+
+    @Test
+    void aLateRegistrationAfterTheChecksRecordsTheMissedTermExactlyOnce() {
+        Appeal appeal = receive();
+        appeal.checkTerms(MON_2_MAR.plusDays(1));
+        appeal.checkTerms(MON_2_MAR.plusDays(2));
+
         appeal.registerReceived(MON_2_MAR.plusDays(3), null, null, HOUSING, TERMS, TODAY);
 
         assertThat(appeal.missedTerms()).containsExactly(new MissedTerm(AppealTerm.REGISTRATION, MON_2_MAR,
-                MON_2_MAR.plusDays(1)));
+                MON_2_MAR.plusDays(3)));
         assertThat(events(appeal)).filteredOn(AppealTermMissed.class::isInstance).singleElement()
-                .isInstanceOfSatisfying(AppealTermMissed.class,
-                        missed -> assertThat(missed.term()).isEqualTo(AppealTerm.REGISTRATION));
+                .isInstanceOfSatisfying(AppealTermMissed.class, missed -> {
+                    assertThat(missed.term()).isEqualTo(AppealTerm.REGISTRATION);
+                    assertThat(missed.dueOn()).isEqualTo(MON_2_MAR);
+                    assertThat(missed.recordedOn()).isEqualTo(MON_2_MAR.plusDays(3));
+                });
         assertThat(appeal.checkTerms(MON_2_MAR.plusDays(4))).as("registered: no registration term to miss")
                 .isFalse();
+        assertThat(appeal.missedTerms()).hasSize(1);
+    }
+
+    @Test
+    void aPaperRegistrationWithinTheTermEnteredAfterItPassedRecordsNoMissedTerm() {
+        Appeal appeal = receive();
+        assertThat(appeal.checkTerms(TODAY)).as("the term passed in real time").isFalse();
+
+        appeal.registerReceived(MON_2_MAR, "Общий отдел", null, HOUSING, TERMS, TODAY);
+
+        assertThat(appeal.registeredOn()).isEqualTo(MON_2_MAR);
+        assertThat(appeal.isRegistrationOverdue(TODAY)).isFalse();
+        assertThat(appeal.missedTerms()).isEmpty();
+        assertThat(events(appeal)).extracting(Object::getClass).containsExactly(AppealReceived.class,
+                AppealRegistered.class);
     }
 
     @Test

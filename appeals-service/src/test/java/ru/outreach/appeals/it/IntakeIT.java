@@ -105,9 +105,24 @@ class IntakeIT extends IntegrationTest {
                     "Кузнецова", "Шахтёрская", "Протекает");
             assertThat(api.get("/api/instructions/" + meetingId + ":I1").body().path("issuedOn").asString())
                     .isEqualTo(heldOn.toString());
-            // the scheduled check records the missed registration term of each queued appeal, once
-            await().atMost(Duration.ofSeconds(20)).until(() -> missed(card, "REGISTRATION") == 1
-                    && missed(written, "REGISTRATION") == 1);
+            for (String queued : List.of(card, written)) {
+                JsonNode single = api.get("/api/appeals/" + queued).body();
+                assertThat(single.path("registrationOverdue").asBoolean()).as("shown, computed").isTrue();
+                assertThat(single.path("missedTerms")).isEmpty();
+            }
+            assertThat(api.get("/api/appeals?territory=" + territory + "&size=50").body().path("items"))
+                    .hasSize(2).allSatisfy(line -> assertThat(line.path("registrationOverdue").asBoolean()).isTrue());
+            // the scheduled check records nothing for a queued appeal (the clerk may yet register it with the paper
+            // date): a letter overdue for its answer, registered after the queue filled, shows that a check has run
+            Map<String, Object> overdueLetter = Api.letter("Маркер " + UUID.randomUUID(), "ROADS", territory,
+                    TODAY.minusDays(40));
+            overdueLetter.put("registeredOn", TODAY.minusDays(39).toString());
+            String checked = api.post200("/api/appeals", overdueLetter).path("id").asString();
+            await().atMost(Duration.ofSeconds(20)).until(() -> missed(checked, "ANSWER") == 1);
+            assertThat(missed(card, "REGISTRATION")).isZero();
+            assertThat(missed(written, "REGISTRATION")).isZero();
+            assertThat(api.get("/api/appeals/" + card).body().path("missedTerms")).isEmpty();
+            assertThat(api.get("/api/appeals/" + written).body().path("missedTerms")).isEmpty();
 
             Api.Response early = api.post("/api/appeals/" + card + "/registration",
                     Map.of("registeredOn", heldOn.minusDays(1).toString()));
@@ -137,9 +152,17 @@ class IntakeIT extends IntegrationTest {
                     .isNotEqualTo(card);
             assertThat(registered.path("answerDueOn").asString()).isEqualTo(heldOn.plusDays(32).toString());
             assertThat(registered.path("redirectDueOn").asString()).isEqualTo(heldOn.plusDays(9).toString());
+            assertThat(registered.path("missedTerms")).as("registered from paper within the term").isEmpty();
+            assertThat(registered.path("registrationOverdue").asBoolean()).isFalse();
             JsonNode late = api.post200("/api/appeals/" + written + "/registration",
                     Map.of("registeredOn", heldOn.plusDays(10).toString()));
             assertThat(late.path("answerDueOn").asString()).isEqualTo(heldOn.plusDays(40).toString());
+            assertThat(late.path("missedTerms")).singleElement().satisfies(missed -> {
+                assertThat(missed.path("term").asString()).isEqualTo("REGISTRATION");
+                assertThat(missed.path("dueOn").asString()).isEqualTo(heldOn.plusDays(3).toString());
+                assertThat(missed.path("recordedOn").asString()).as("the day of registration")
+                        .isEqualTo(heldOn.plusDays(10).toString());
+            });
             assertThat(queue(territory).path("totalItems").asInt()).isZero();
 
             JsonNode own = api.get("/api/appeals/" + card).body();
@@ -152,6 +175,8 @@ class IntakeIT extends IntegrationTest {
 
             // a replay of the same minutes changes no date and creates nothing
             await().atMost(Duration.ofSeconds(20)).until(() -> missed(card, "ANSWER") == 1);
+            assertThat(missed(card, "REGISTRATION")).as("registered on time from paper").isZero();
+            assertThat(missed(written, "REGISTRATION")).isEqualTo(1);
             long version = api.get("/api/appeals/" + card).body().path("version").asLong();
             producer.send(minutes);
             String marker = "m-" + UUID.randomUUID();
@@ -166,6 +191,9 @@ class IntakeIT extends IntegrationTest {
 
             await().atMost(Duration.ofSeconds(20)).until(() -> types(appealsTopic, card).contains("AppealRegistered"));
             assertThat(types(appealsTopic, written)).filteredOn("AppealTermMissed"::equals).hasSize(1);
+            assertThat(appealsTopic.recordsWithKey(card)).filteredOn(
+                    record -> TopicReader.type(record).equals("AppealTermMissed")).singleElement()
+                    .satisfies(record -> assertThat(record.value()).contains("\"term\":\"ANSWER\""));
             ConsumerRecord<String, String> registeredEvent = appealsTopic.recordsWithKey(card).stream()
                     .filter(record -> TopicReader.type(record).equals("AppealRegistered")).findFirst().orElseThrow();
             assertThat(registeredEvent.value()).contains("\"receivedOn\":\"" + heldOn + "\"",
