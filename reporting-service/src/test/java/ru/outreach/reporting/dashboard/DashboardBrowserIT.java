@@ -104,7 +104,8 @@ class DashboardBrowserIT {
 
     /**
      * Twelve categories, the first with the most appeals: this year 12, 11, … 1 appeals, the year before 1 to 3,
-     * spread over the months; half of this year's from a territory with a long name.
+     * spread over the months, half of this year's from a territory with a long name; then some 20 to 45 appeals a
+     * month more of the first category, and 6 to 17 the year before.
      */
     private static List<Envelope> busyYear() {
         List<Envelope> events = new ArrayList<>();
@@ -118,6 +119,15 @@ class DashboardBrowserIT {
             for (int n = 0; n < i % 3 + 1; n++) {
                 events.add(registered("B" + k, categories.get(i), BUSY_YEAR - 1, k % 12 + 1, false));
                 k++;
+            }
+        }
+        // hundreds of appeals more, all of the first category: the monthly table's changes as wide as in a city's
+        for (int month = 1; month <= 12; month++) {
+            for (int n = 0; n < 20 + 2 * month; n++) {
+                events.add(registered("B" + k++, categories.get(0), BUSY_YEAR, month, false));
+            }
+            for (int n = 0; n < 5 + month; n++) {
+                events.add(registered("B" + k++, categories.get(0), BUSY_YEAR - 1, month, false));
             }
         }
         return events;
