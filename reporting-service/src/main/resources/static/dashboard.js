@@ -312,15 +312,74 @@
     return el('span', {class: 'change ' + direction},
       el('span', {'aria-hidden': 'true', text: arrow}),
       el('span', {class: 'visually-hidden', text: words + ': '}),
-      changeText(c, share));
+      changeParts(changeText(c, share)));
+  }
+
+  /** The change and its percent apart, so that a narrow column may put the percent under the change. */
+  function changeParts(text) {
+    const cut = text.indexOf(' (');
+    return cut < 0 ? text : [el('span', {class: 'change-value', text: text.slice(0, cut)}),
+      el('span', {class: 'change-percent', text: text.slice(cut)})];
   }
 
   // ---------- charts (inline SVG) ----------
 
+  let ruler = null;
+
+  /** The width of a text in the SVG's user units, measured in a hidden SVG with the chart's styles. */
+  function textWidth(text, className) {
+    if (!ruler) {
+      const box = svg('svg', {class: 'svg-chart ruler', 'aria-hidden': 'true', focusable: 'false'});
+      ruler = svg('text', {x: 0, y: 20});
+      box.append(ruler);
+      document.body.append(box);
+    }
+    ruler.setAttribute('class', className);
+    ruler.textContent = text;
+    const measured = ruler.getComputedTextLength();
+    return measured > 0 ? measured : text.length * 6.5;
+  }
+
+  /**
+   * A label cut into lines no wider than max: at spaces and after hyphens, never inside a word. The lines keep their
+   * spaces, so that the label's text is the whole name.
+   */
+  function wrap(text, max, className) {
+    const pieces = String(text).match(/[^\s-]+-*\s*|-+\s*|\s+/g) || [''];
+    const lines = [];
+    let line = '';
+    pieces.forEach(piece => {
+      if (line && textWidth((line + piece).trimEnd(), className) > max) {
+        lines.push(line);
+        line = piece;
+      } else {
+        line += piece;
+      }
+    });
+    lines.push(line);
+    return lines;
+  }
+
+  /** An SVG text of several lines: tspans one under another, the first line's baseline at y. */
+  function lines(parts, attrs, step) {
+    const x = attrs.x;
+    return svg('text', attrs, parts.map((part, i) => svg('tspan', {x, dy: i ? step : 0, text: part})));
+  }
+
+  function plural(n, one, few, many) {
+    const tens = Math.abs(n) % 100, units = tens % 10;
+    if (tens > 10 && tens < 20) return many;
+    if (units === 1) return one;
+    return units >= 2 && units <= 4 ? few : many;
+  }
+
   function columnChart(values, options) {
-    const width = 360, height = 190, left = 30, bottom = 34, top = 18;
-    const max = Math.max(1, ...values.map(v => v.value));
+    const width = 360, left = 30, top = 18, line = 12;
     const slot = (width - left - 10) / Math.max(1, values.length);
+    const notes = values.map(v => v.note ? wrap(v.note, slot - 4, 'axis note') : []);
+    const bottom = 22 + line * Math.max(1, ...notes.map(n => n.length));
+    const height = 156 + bottom;
+    const max = Math.max(1, ...values.map(v => v.value));
     const bar = Math.min(48, slot * 0.6);
     const chart = svg('svg', {viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': options.label, class: 'svg-chart'});
     const scale = v => (height - bottom - top) * v / max;
@@ -336,28 +395,48 @@
         svg('title', {text: `${v.label}: ${integer.format(v.value)}${v.note ? ', ' + v.note : ''}`})));
       chart.append(svg('text', {x: x + bar / 2, y: height - bottom - h - 4, 'text-anchor': 'middle', class: 'value', text: integer.format(v.value)}));
       chart.append(svg('text', {x: x + bar / 2, y: height - bottom + 14, 'text-anchor': 'middle', class: 'axis', text: v.label}));
-      if (v.note) chart.append(svg('text', {x: x + bar / 2, y: height - bottom + 27, 'text-anchor': 'middle', class: 'axis note ' + (v.kind || ''), text: v.note}));
+      if (v.note) chart.append(lines(notes[i], {x: x + bar / 2, y: height - bottom + 27, 'text-anchor': 'middle', class: 'axis note ' + (v.kind || '')}, line));
     });
     return chart;
   }
 
+  const BAR_LIMIT = 8;
+  const KINDS = {
+    categories: {rest: 'Прочие категории', forms: ['категория', 'категории', 'категорий']},
+    territories: {rest: 'Прочие территории', forms: ['территория', 'территории', 'территорий']}
+  };
+
+  /**
+   * Horizontal bars, this year's over last year's, each label in full on as many lines as it needs. Of more than
+   * BAR_LIMIT items the smallest are summed in one «Прочие …» bar, and a note under the chart names them.
+   */
   function barChart(items, options) {
-    const rows = items.slice(0, 8);
-    const width = 360, labelWidth = 130, row = 24, top = 6;
-    const height = top + rows.length * row + 22;
-    const max = Math.max(1, ...rows.map(r => Math.max(r.current, r.previous)));
+    const kind = KINDS[options.kind] || KINDS.categories;
+    const shown = items.length > BAR_LIMIT ? items.slice(0, BAR_LIMIT - 1) : items;
+    const rest = items.slice(shown.length);
+    const sum = key => rest.reduce((total, r) => total + (r[key] || 0), 0);
+    const restLabel = `${kind.rest} (${rest.length})`;
+    const rows = rest.length ? [...shown, {label: restLabel, current: sum('current'), previous: sum('previous'), rest: true}] : shown;
+    const width = 360, labelWidth = 150, line = 12, top = 6;
     const plot = width - labelWidth - 40;
-    const chart = svg('svg', {viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': options.label, class: 'svg-chart'});
+    const labels = rows.map(r => wrap(r.label || r.key, labelWidth - 8, 'axis'));
+    const heights = labels.map(l => Math.max(24, l.length * line + 8));
+    const height = top + heights.reduce((a, b) => a + b, 0) + 22;
+    const max = Math.max(1, ...rows.map(r => Math.max(r.current, r.previous)));
+    const noteId = rest.length ? `${options.kind || 'categories'}-rest-note` : null;
+    const chart = svg('svg', {viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': options.label, class: 'svg-chart bars'});
+    if (noteId) chart.setAttribute('aria-describedby', noteId);
+    let y = top;
     rows.forEach((r, i) => {
-      const y = top + i * row;
-      const label = r.label.length > 18 ? r.label.slice(0, 17) + '…' : r.label;
-      const group = svg('g', {class: options.onClick ? 'clickable' : ''});
-      group.append(svg('text', {x: labelWidth - 6, y: y + 14, 'text-anchor': 'end', class: 'axis', text: label}));
-      group.append(svg('rect', {x: labelWidth, y: y + 3, width: Math.max(0.5, plot * r.current / max), height: 11, class: 'bar current'}));
-      group.append(svg('rect', {x: labelWidth, y: y + 15, width: Math.max(0.5, plot * r.previous / max), height: 5, class: 'bar previous'}));
-      group.append(svg('text', {x: labelWidth + plot * r.current / max + 4, y: y + 13, class: 'value', text: integer.format(r.current)}));
-      group.append(svg('title', {text: `${r.label}: ${integer.format(r.current)} (в прошлом году ${integer.format(r.previous)})`}));
-      if (options.onClick) {
+      const middle = y + heights[i] / 2;
+      const group = svg('g', {class: options.onClick && !r.rest ? 'clickable' : (r.rest ? 'rest' : '')});
+      group.append(lines(labels[i], {x: labelWidth - 6, y: middle + 4 - (labels[i].length - 1) * line / 2, 'text-anchor': 'end', class: 'axis label'}, line));
+      group.append(svg('rect', {x: labelWidth, y: middle - 8, width: Math.max(0.5, plot * r.current / max), height: 11, class: 'bar current'}));
+      group.append(svg('rect', {x: labelWidth, y: middle + 4, width: Math.max(0.5, plot * r.previous / max), height: 5, class: 'bar previous'}));
+      group.append(svg('text', {x: labelWidth + plot * r.current / max + 4, y: middle + 2, class: 'value', text: integer.format(r.current)}));
+      const whose = r.rest ? `${restLabel}: ${rest.map(x => x.label || x.key).join(', ')} — ` : `${r.label}: `;
+      group.append(svg('title', {text: `${whose}${integer.format(r.current)} (в прошлом году ${integer.format(r.previous)})`}));
+      if (options.onClick && !r.rest) {
         group.setAttribute('tabindex', '0');
         group.setAttribute('role', 'button');
         group.setAttribute('aria-label', `${r.label}: показать территории`);
@@ -370,13 +449,21 @@
         });
       }
       chart.append(group);
+      y += heights[i];
     });
     const legendY = height - 8;
     chart.append(svg('rect', {x: labelWidth, y: legendY - 8, width: 10, height: 8, class: 'bar current'}),
       svg('text', {x: labelWidth + 14, y: legendY, class: 'axis', text: options.year + ' г.'}),
       svg('rect', {x: labelWidth + 70, y: legendY - 6, width: 10, height: 5, class: 'bar previous'}),
       svg('text', {x: labelWidth + 84, y: legendY, class: 'axis', text: options.previousYear + ' г.'}));
-    return chart;
+    if (!rest.length) return chart;
+    const current = sum('current'), previous = sum('previous');
+    const note = el('p', {class: 'chart-note rest-note', id: noteId},
+      el('strong', {text: `${kind.rest} — ещё ${rest.length} ${plural(rest.length, ...kind.forms)}: `}),
+      rest.map(r => r.label || r.key).join(', '),
+      ` — всего ${integer.format(current)} ${plural(current, 'обращение', 'обращения', 'обращений')} в ${options.year} г.`
+      + ` (в ${options.previousYear} г. — ${integer.format(previous)}).`);
+    return [chart, note];
   }
 
   // ---------- report 1 ----------
@@ -522,10 +609,10 @@
     put('appeals-months', el('h3', {text: 'По месяцам поступления'}), (report.byMonth || []).length ? monthsTable(report) : empty());
     const byCurrent = list => nonZero(list).sort((a, b) => b.current - a.current || b.previous - a.previous);
     put('chart-categories', nonZero(report.byCategory).length
-      ? barChart(byCurrent(report.byCategory), {label: 'Обращения по категориям', year: report.year, previousYear: report.previousYear, onClick: showTerritories})
+      ? barChart(byCurrent(report.byCategory), {label: 'Обращения по категориям', kind: 'categories', year: report.year, previousYear: report.previousYear, onClick: showTerritories})
       : empty());
     put('chart-territories', nonZero(report.byTerritory).length
-      ? barChart(byCurrent(report.byTerritory), {label: 'Обращения по территориям', year: report.year, previousYear: report.previousYear})
+      ? barChart(byCurrent(report.byTerritory), {label: 'Обращения по территориям', kind: 'territories', year: report.year, previousYear: report.previousYear})
       : empty());
   }
 

@@ -10,14 +10,15 @@ import java.util.List;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
-import org.openpdf.text.HeaderFooter;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.ColumnText;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfPageEventHelper;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
@@ -34,6 +35,10 @@ final class PdfRenderer {
     private static final float PADDING = 3;
     private static final Color HEADER_FILL = new Color(0xE6, 0xEB, 0xF2);
     private static final Color TOTAL_FILL = new Color(0xF4, 0xF4, 0xF4);
+    /** Body rows that must fit under a heading, or the heading starts a new page with its table. */
+    private static final int ROWS_UNDER_HEADING = 3;
+    /** Some air, against rounding. */
+    private static final float AIR = 2;
 
     private PdfRenderer() {
     }
@@ -42,38 +47,87 @@ final class PdfRenderer {
         Fonts fonts = new Fonts();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), MARGIN, MARGIN, MARGIN, 36);
-        PdfWriter.getInstance(document, out);
+        PdfWriter writer = PdfWriter.getInstance(document, out);
         document.addTitle(layout.title() + " — " + layout.period());
         document.addCreator("reporting-service");
-        HeaderFooter footer = new HeaderFooter(new Phrase(layout.title() + ", " + layout.period() + " — стр. ",
-                fonts.small), true);
-        footer.setAlignment(Element.ALIGN_RIGHT);
-        footer.setBorder(Rectangle.NO_BORDER);
-        document.setFooter(footer);
+        String footer = layout.title() + ", " + layout.period() + " — стр. ";
+        // the footer is drawn in the bottom margin, so that the text's area is the page less its margins, exactly
+        writer.setPageEvent(new PdfPageEventHelper() {
+            @Override
+            public void onEndPage(PdfWriter pages, Document page) {
+                ColumnText.showTextAligned(pages.getDirectContent(), Element.ALIGN_RIGHT,
+                        new Phrase(footer + pages.getPageNumber(), fonts.small), page.right(), page.bottom() - 16, 0);
+            }
+        });
         document.open();
         document.add(new Paragraph(layout.title(), fonts.title));
         document.add(new Paragraph("Период: " + layout.period(), fonts.subtitle));
         document.add(new Paragraph("Сформировано: " + layout.generated(), fonts.small));
         for (ReportLayout.Section section : layout.sections()) {
-            Paragraph heading = new Paragraph(section.table().title(), fonts.heading);
-            heading.setSpacingBefore(12);
-            heading.setSpacingAfter(6);
-            document.add(heading);
+            PdfPTable heading = heading(section.table().title(), fonts);
+            float needed = heading.spacingBefore() + start(heading, 1);
+            Element body;
             if (section.table().isEmpty()) {
-                document.add(new Paragraph("Нет данных за период", fonts.body));
+                Paragraph none = new Paragraph("Нет данных за период", fonts.body);
+                // a paragraph's line wants room for the line after it too
+                needed += 2 * none.getTotalLeading();
+                body = none;
             } else {
-                document.add(table(section.table(), fonts));
+                PdfPTable table = table(section.table(), fonts);
+                needed += start(table, table.getHeaderRows() + ROWS_UNDER_HEADING);
+                body = table;
             }
+            // a heading never stays alone at the foot of a page: it goes over with the start of its table
+            if (writer.getVerticalPosition(true) - document.bottom() - AIR < needed) {
+                document.newPage();
+            }
+            document.add(heading);
+            document.add(body);
         }
         document.close();
         return out.toByteArray();
     }
 
+    /**
+     * A section's heading, set as a borderless table of one cell: a table is placed where it is measured to fit,
+     * unlike a paragraph, whose line asks for room for a line after it.
+     */
+    private static PdfPTable heading(String title, Fonts fonts) {
+        PdfPCell cell = new PdfPCell(new Phrase(title, fonts.heading));
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(0);
+        cell.setPaddingBottom(6);
+        cell.setLeading(0, 1.3f);
+        PdfPTable heading = new PdfPTable(1);
+        heading.setWidthPercentage(100);
+        heading.setSpacingBefore(12);
+        heading.addCell(cell);
+        return heading;
+    }
+
+    /** The height of the table's first rows: for a table, its header row and first body rows. */
+    private static float start(PdfPTable table, int count) {
+        table.setTotalWidth(USABLE_WIDTH);
+        table.calculateHeights(true);
+        float height = 0;
+        int rows = Math.min(table.size(), count);
+        for (int i = 0; i < rows; i++) {
+            height += table.getRowHeight(i);
+        }
+        return height;
+    }
+
+    /**
+     * The table with its header row repeated on each page. A row is not split at a page's foot but goes over whole;
+     * the total rows and the body row before them are one row of the table (a table of the same columns inside),
+     * so that «Итого» never starts a page alone.
+     */
     private static PdfPTable table(Table table, Fonts fonts) {
-        PdfPTable pdf = new PdfPTable(widths(table, fonts));
+        float[] widths = widths(table, fonts);
+        PdfPTable pdf = new PdfPTable(widths);
         pdf.setWidthPercentage(100);
         pdf.setHeaderRows(1);
-        pdf.setSplitLate(false);
+        pdf.setSplitLate(true);
         for (String header : table.headers()) {
             PdfPCell cell = new PdfPCell(new Phrase(header, fonts.header));
             cell.setBackgroundColor(HEADER_FILL);
@@ -83,19 +137,36 @@ final class PdfRenderer {
             pdf.addCell(cell);
         }
         List<List<Cell>> rows = table.rows();
-        for (int i = 0; i < rows.size(); i++) {
-            boolean total = i >= rows.size() - table.totalRows();
-            for (Cell value : rows.get(i)) {
-                PdfPCell cell = new PdfPCell(new Phrase(Formats.text(value), total ? fonts.header : fonts.body));
-                cell.setHorizontalAlignment(value instanceof Cell.Text ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
-                cell.setPadding(PADDING);
-                if (total) {
-                    cell.setBackgroundColor(TOTAL_FILL);
-                }
-                pdf.addCell(cell);
+        int firstTotal = rows.size() - table.totalRows();
+        int keptFrom = table.totalRows() > 0 && firstTotal > 0 ? firstTotal - 1 : rows.size();
+        for (int i = 0; i < keptFrom; i++) {
+            addRow(pdf, rows.get(i), false, fonts);
+        }
+        if (keptFrom < rows.size()) {
+            PdfPTable kept = new PdfPTable(widths);
+            kept.setWidthPercentage(100);
+            for (int i = keptFrom; i < rows.size(); i++) {
+                addRow(kept, rows.get(i), i >= firstTotal, fonts);
             }
+            PdfPCell together = new PdfPCell(kept);
+            together.setColspan(widths.length);
+            together.setPadding(0);
+            together.setBorder(Rectangle.NO_BORDER);
+            pdf.addCell(together);
         }
         return pdf;
+    }
+
+    private static void addRow(PdfPTable pdf, List<Cell> row, boolean total, Fonts fonts) {
+        for (Cell value : row) {
+            PdfPCell cell = new PdfPCell(new Phrase(Formats.text(value), total ? fonts.header : fonts.body));
+            cell.setHorizontalAlignment(value instanceof Cell.Text ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
+            cell.setPadding(PADDING);
+            if (total) {
+                cell.setBackgroundColor(TOTAL_FILL);
+            }
+            pdf.addCell(cell);
+        }
     }
 
     /**

@@ -27,6 +27,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class XlsxRenderer {
 
     private static final int HEADER_ROW = 4;
+    /** The header's font size, points: the workbook's default, in bold. */
+    private static final float HEADER_SIZE = 11;
+    /** A character of column width in pixels (the default font's digit), and a cell's padding and border. */
+    private static final float CHAR_PIXELS = 7;
+    private static final float PADDING_PIXELS = 5;
+    /** A line of the wrapped header, points. */
+    private static final float LINE = 15;
 
     private XlsxRenderer() {
     }
@@ -54,11 +61,15 @@ final class XlsxRenderer {
         text(sheet.createRow(1), 0, "Период: " + layout.period(), styles.plain);
         text(sheet.createRow(2), 0, "Сформировано: " + layout.generated(), styles.plain);
         Row header = sheet.createRow(HEADER_ROW);
-        header.setHeightInPoints(45);
+        int lines = 3;
         for (int c = 0; c < columns; c++) {
-            text(header, c, table.headers().get(c), styles.header);
-            sheet.setColumnWidth(c, Math.min(255 * 256, Math.round(table.widths()[c] * 11 * 256)));
+            String title = table.headers().get(c);
+            text(header, c, title, styles.header);
+            float chars = Math.max(table.widths()[c] * 11, characters(TextWidths.longestWord(title, HEADER_SIZE)) + 1);
+            sheet.setColumnWidth(c, Math.min(255 * 256, Math.round(chars * 256)));
+            lines = Math.max(lines, lines(title, chars * CHAR_PIXELS - PADDING_PIXELS));
         }
+        header.setHeightInPoints(lines * LINE);
         int r = HEADER_ROW + 1;
         if (table.isEmpty()) {
             text(sheet.createRow(r), 0, "Нет данных за период", styles.plain);
@@ -81,6 +92,34 @@ final class XlsxRenderer {
         sheet.setFitToPage(true);
         sheet.getPrintSetup().setFitWidth((short) 1);
         sheet.getPrintSetup().setFitHeight((short) 0);
+    }
+
+    /**
+     * Column width in characters for a text of the width in points: a word is never broken in the middle, the header
+     * wraps only at spaces.
+     */
+    private static float characters(float points) {
+        return (float) Math.ceil((pixels(points) + PADDING_PIXELS) / CHAR_PIXELS);
+    }
+
+    private static float pixels(float points) {
+        return points * 96 / 72;
+    }
+
+    /** How many lines the header takes in a column of the width in pixels, wrapped at spaces. */
+    private static int lines(String title, float width) {
+        int lines = 1;
+        String line = "";
+        for (String word : title.split("\\s+")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && pixels(TextWidths.width(longer, HEADER_SIZE)) > width) {
+                lines++;
+                line = word;
+            } else {
+                line = longer;
+            }
+        }
+        return lines;
     }
 
     private static void value(Row row, int column, Cell cell, Styles styles, boolean total) {

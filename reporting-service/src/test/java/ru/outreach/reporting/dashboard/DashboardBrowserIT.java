@@ -6,14 +6,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Pdf;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.print.PrintOptions;
@@ -29,8 +34,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import ru.outreach.testkit.TestStore;
 
+import ru.outreach.events.Topics;
+import ru.outreach.events.appeals.AppealChannel;
+import ru.outreach.events.appeals.AppealState;
+import ru.outreach.events.appeals.AppealsEvent.AppealRegistered;
 import ru.outreach.reporting.fixture.Scenario;
+import ru.outreach.reporting.projection.Envelope;
+import ru.outreach.reporting.projection.EventReader;
 import ru.outreach.reporting.projection.Projection;
+import ru.outreach.reporting.query.Labels;
 import ru.outreach.reporting.query.ReportService;
 import ru.outreach.reporting.report.AppealsReport;
 import ru.outreach.reporting.report.Comparison;
@@ -74,9 +86,59 @@ class DashboardBrowserIT {
         }
     }
 
+    /** A year of its own with appeals in all twelve categories, for the layout's tests. */
+    static final int BUSY_YEAR = 2024;
+    static final String LONG_TERRITORY = "Микрорайон Заречный-Левобережный";
+    private static boolean busyYearApplied;
+
     @BeforeEach
     void project() {
         Scenario.applyOnce(projection);
+        synchronized (DashboardBrowserIT.class) {
+            if (!busyYearApplied) {
+                projection.apply(busyYear());
+                busyYearApplied = true;
+            }
+        }
+    }
+
+    /**
+     * Twelve categories, the first with the most appeals: this year 12, 11, … 1 appeals, the year before 1 to 3,
+     * spread over the months, half of this year's from a territory with a long name; then some 20 to 45 appeals a
+     * month more of the first category, and 6 to 17 the year before.
+     */
+    private static List<Envelope> busyYear() {
+        List<Envelope> events = new ArrayList<>();
+        List<String> categories = List.copyOf(Labels.CATEGORIES.keySet());
+        int k = 0;
+        for (int i = 0; i < categories.size(); i++) {
+            for (int n = 0; n < 12 - i; n++) {
+                events.add(registered("B" + k, categories.get(i), BUSY_YEAR, k % 12 + 1, k % 2 == 0));
+                k++;
+            }
+            for (int n = 0; n < i % 3 + 1; n++) {
+                events.add(registered("B" + k, categories.get(i), BUSY_YEAR - 1, k % 12 + 1, false));
+                k++;
+            }
+        }
+        // hundreds of appeals more, all of the first category: the monthly table's changes as wide as in a city's
+        for (int month = 1; month <= 12; month++) {
+            for (int n = 0; n < 20 + 2 * month; n++) {
+                events.add(registered("B" + k++, categories.get(0), BUSY_YEAR, month, false));
+            }
+            for (int n = 0; n < 5 + month; n++) {
+                events.add(registered("B" + k++, categories.get(0), BUSY_YEAR - 1, month, false));
+            }
+        }
+        return events;
+    }
+
+    private static Envelope registered(String id, String category, int year, int month, boolean longTerritory) {
+        LocalDate on = LocalDate.of(year, month, 10);
+        AppealRegistered event = new AppealRegistered(id, 1, AppealState.REGISTERED, category,
+                longTerritory ? LONG_TERRITORY : "Северный", AppealChannel.POST, on, on, on.plusDays(3),
+                on.plusDays(30), on.plusDays(7), true, false, false, null, null);
+        return new Envelope(Topics.of(event).name(), EventReader.kindOf(event), event);
     }
 
     @Test
@@ -171,6 +233,99 @@ class DashboardBrowserIT {
         Path file = Path.of("target", "screenshots", "dashboard-print.pdf");
         Files.write(file, Base64.getDecoder().decode(printed.getContent()));
         assertThat(Files.size(file)).isPositive();
+    }
+
+    @Test
+    void chartLabelsAreReadableInFullAndTheLeftOutCategoriesAreNamed() throws IOException {
+        AppealsReport report = reports.appeals(BUSY_YEAR);
+        List<Comparison> categories = report.byCategory().stream().filter(c -> c.current() > 0)
+                .sorted(Comparator.comparingDouble(Comparison::current).reversed()).toList();
+        assertThat(categories).as("the busy year has all the categories").hasSize(12);
+        String longest = categories.stream().map(Comparison::label).max(Comparator.comparingInt(String::length))
+                .orElseThrow();
+        assertThat(longest).isEqualTo("Жилищно-коммунальное хозяйство");
+
+        open("/?year=" + BUSY_YEAR);
+
+        List<String> labels = labels("#chart-categories");
+        assertThat(labels).as("the category chart's labels, in full").contains(longest)
+                .containsAll(categories.subList(0, 7).stream().map(Comparison::label).toList())
+                .noneMatch(label -> label.contains("…"));
+        assertThat(labels("#chart-territories")).contains(LONG_TERRITORY);
+        assertInsideTheirCharts("#chart-categories");
+        assertInsideTheirCharts("#chart-territories");
+
+        List<Comparison> rest = categories.subList(7, categories.size());
+        long restCount = Math.round(rest.stream().mapToDouble(Comparison::current).sum());
+        long restBefore = Math.round(rest.stream().mapToDouble(Comparison::previous).sum());
+        assertThat(labels).contains("Прочие категории (5)");
+        String note = text("#chart-categories .rest-note");
+        assertThat(note).startsWith("Прочие категории — ещё 5 категорий: ")
+                .contains(rest.stream().map(Comparison::label).toList())
+                .endsWith("— всего " + restCount + " обращений в " + BUSY_YEAR + " г. (в " + (BUSY_YEAR - 1)
+                        + " г. — " + restBefore + ").");
+        browser.driver.executeScript("document.querySelector('.charts').scrollIntoView()");
+        browser.screenshot("dashboard-charts-busy-year");
+    }
+
+    @Test
+    void theMonthlyTableFitsItsCardAt1400Pixels() throws IOException {
+        Dimension before = browser.driver.manage().window().getSize();
+        try {
+            browser.driver.manage().window().setSize(new Dimension(1400, 900));
+            long chrome = (Long) browser.driver.executeScript("return window.outerWidth - window.innerWidth");
+            browser.driver.manage().window().setSize(new Dimension(1400 + (int) chrome, 900));
+            for (int year : List.of(2026, BUSY_YEAR)) {
+                open("/?year=" + year);
+                assertThat((Long) browser.driver.executeScript("return window.innerWidth")).isEqualTo(1400L);
+                assertThat(browser.driver.findElements(By.cssSelector("#appeals-months table.months thead th")))
+                        .hasSize(13);
+                @SuppressWarnings("unchecked")
+                Map<String, Long> box = (Map<String, Long>) browser.driver.executeScript("""
+                        const months = document.getElementById('appeals-months');
+                        const card = document.getElementById('report-appeals');
+                        return {scroll: months.scrollWidth, client: months.clientWidth,
+                                cardScroll: card.scrollWidth, cardClient: card.clientWidth,
+                                table: Math.ceil(months.querySelector('table').getBoundingClientRect().width)};""");
+                assertThat(box.get("scroll")).as("the monthly table's box in %d: %s", year, box)
+                        .isLessThanOrEqualTo(box.get("client"));
+                assertThat(box.get("table")).as("the table in %d: %s", year, box)
+                        .isLessThanOrEqualTo(box.get("client"));
+                assertThat(box.get("cardScroll")).as("the card in %d: %s", year, box)
+                        .isLessThanOrEqualTo(box.get("cardClient"));
+            }
+            browser.driver.executeScript("document.getElementById('appeals-months').scrollIntoView()");
+            browser.screenshot("dashboard-months-1400");
+        } finally {
+            browser.driver.manage().window().setSize(before);
+        }
+    }
+
+    /** The whole text of each label of a chart (its lines joined), spaces tidied. */
+    @SuppressWarnings("unchecked")
+    private static List<String> labels(String chart) {
+        return (List<String>) browser.driver.executeScript(
+                "return [...document.querySelectorAll(arguments[0] + ' svg text.label')]"
+                        + ".map(t => t.textContent.replace(/\\s+/g, ' ').trim())", chart);
+    }
+
+    /** Every label of the chart lies inside the drawing, left of its bars: none cut off at the edge. */
+    @SuppressWarnings("unchecked")
+    private static void assertInsideTheirCharts(String chart) {
+        List<Map<String, Object>> boxes = (List<Map<String, Object>>) browser.driver.executeScript("""
+                return [...document.querySelectorAll(arguments[0] + ' svg text.label')].map(t => {
+                  const box = t.getBBox();
+                  const bars = Math.min(...[...t.parentNode.querySelectorAll('rect')].map(r => r.x.baseVal.value));
+                  return {text: t.textContent, left: box.x, right: box.x + box.width, bars};
+                });""", chart);
+        assertThat(boxes).isNotEmpty();
+        for (Map<String, Object> box : boxes) {
+            double left = ((Number) box.get("left")).doubleValue();
+            double right = ((Number) box.get("right")).doubleValue();
+            double bars = ((Number) box.get("bars")).doubleValue();
+            assertThat(left).as("left edge of %s", box.get("text")).isGreaterThanOrEqualTo(0);
+            assertThat(right).as("right edge of %s: not over the bars", box.get("text")).isLessThanOrEqualTo(bars);
+        }
     }
 
     private void open(String path) {

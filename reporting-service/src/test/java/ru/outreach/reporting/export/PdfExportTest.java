@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import ru.outreach.reporting.report.AppealsReport;
 import ru.outreach.reporting.report.Comparison;
+import ru.outreach.reporting.report.GroupsReport;
 
 class PdfExportTest {
 
@@ -81,6 +83,89 @@ class PdfExportTest {
         try (PDDocument pdf = Loader.loadPDF(Exports.groupsPdf(SampleReports.emptyGroups(), AT))) {
             assertThat(text(pdf)).contains("Нет данных за период");
         }
+    }
+
+    @Test
+    void noHeadingOrTotalStandsAloneAtAPageBreak() throws IOException {
+        int broken = 0;
+        for (int count = 2; count <= 44; count++) {
+            GroupsReport report = SampleReports.manyGroups(count);
+            byte[] bytes = Exports.groupsPdf(report, AT);
+            if (count == 30) {
+                keep("groups-many.pdf", bytes);
+            }
+            broken += checkPageBreaks(bytes, GroupsLayout.of(report, AT), "groups, " + count);
+        }
+        for (int count = 10; count <= 70; count += 2) {
+            List<Comparison> territories = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                territories.add(Comparison.of("t" + i, "Территория " + i, i, i + 1));
+            }
+            AppealsReport sample = SampleReports.appeals();
+            AppealsReport report = new AppealsReport(2026, 2025, sample.totals(), sample.byCategory(), territories,
+                    sample.byChannel(), sample.byMonth());
+            broken += checkPageBreaks(Exports.appealsPdf(report, AT), AppealsLayout.of(report, AT),
+                    "appeals, " + count);
+        }
+        assertThat(broken).as("pages that go on with a table, so that the check had breaks to check")
+                .isGreaterThan(10);
+    }
+
+    /**
+     * On every page: each section's heading is followed there by its table's header and first row (or by «no
+     * data»), and an «Итого» row has a body row before it. Returns how many tables ran over a page.
+     */
+    private static int checkPageBreaks(byte[] bytes, ReportLayout layout, String what) throws IOException {
+        int broken = 0;
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            for (int p = 1; p <= pdf.getNumberOfPages(); p++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                stripper.setSortByPosition(true);
+                List<String> lines = stripper.getText(pdf).replace('\u00a0', ' ').lines().map(String::strip)
+                        .filter(line -> !line.isEmpty() && !line.contains("— стр. ")).toList();
+                String where = what + ", page " + p + ":\n" + String.join("\n", lines);
+                for (ReportLayout.Section section : layout.sections()) {
+                    Table table = section.table();
+                    int heading = lines.indexOf(table.title());
+                    if (heading < 0) {
+                        continue;
+                    }
+                    List<String> after = lines.subList(heading + 1, lines.size());
+                    if (table.isEmpty()) {
+                        assertThat(after).as(where).first().isEqualTo("Нет данных за период");
+                        continue;
+                    }
+                    int header = indexOfStart(after, table.headers().getFirst());
+                    assertThat(header).as("the header under «%s» on %s", table.title(), where).isGreaterThanOrEqualTo(0);
+                    String first = Formats.text(table.rows().getFirst().getFirst());
+                    String firstWords = String.join(" ", Arrays.asList(first.split(" ")).subList(0,
+                            Math.min(2, first.split(" ").length)));
+                    assertThat(indexOfStart(after.subList(header + 1, after.size()), firstWords))
+                            .as("the first row under «%s» on %s", table.title(), where).isGreaterThanOrEqualTo(0);
+                }
+                int total = indexOfStart(lines, "Итого");
+                if (total >= 0) {
+                    assertThat(indexOfStart(lines.subList(0, total), "Группа №"))
+                            .as("a group's row before «Итого» on %s", where).isGreaterThanOrEqualTo(0);
+                }
+                if (p > 1 && lines.stream().noneMatch(line -> layout.sections().stream()
+                        .anyMatch(s -> s.table().title().equals(line)))) {
+                    broken++;
+                }
+            }
+        }
+        return broken;
+    }
+
+    private static int indexOfStart(List<String> lines, String start) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(start)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Leaves the file under target/exports for a look by eye. */

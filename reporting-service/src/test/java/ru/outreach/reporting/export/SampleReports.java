@@ -40,6 +40,26 @@ public final class SampleReports {
                         LocalDate.of(2026, 3, 12), LocalDate.of(2026, 3, 19), LocalDate.of(2026, 3, 24), 5)));
     }
 
+    /**
+     * The sample's groups and then more, {@code count} in all, with the sample's total: a report that runs over
+     * pages. The groups past the sample's two have the northern group's figures.
+     */
+    public static GroupsReport manyGroups(int count) {
+        GroupsReport sample = groups();
+        List<GroupFigures> groups = new java.util.ArrayList<>(sample.groups());
+        GroupFigures model = groups.getFirst();
+        for (int n = groups.size() + 1; n <= count; n++) {
+            GroupFigures g = model;
+            groups.add(new GroupFigures("g-" + n, "Группа № " + n + " «Район " + n + "»", g.meetingsPlanned(),
+                    g.meetingsHeld(), g.meetingsCancelled(), g.quarters(), g.residentsTotal(), g.residentsAverage(),
+                    g.minutesDue(), g.minutesOnTime(), g.minutesOnTimeShare(), g.questions(), g.remarks(),
+                    g.proposals(), g.proposalsAccepted(), g.receptionCards(), g.writtenAppeals(),
+                    g.instructionsGiven(), g.instructionsClosed(), g.instructionsClosedOnTime(),
+                    g.instructionsOverdueNow(), g.averageDaysToClose()));
+        }
+        return new GroupsReport(sample.period(), sample.total(), groups, sample.lateMinutes());
+    }
+
     public static GroupsReport emptyGroups() {
         return new GroupsReport(FIRST_HALF, null, List.of(), List.of());
     }

@@ -3,6 +3,7 @@ package ru.outreach.reporting.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import java.awt.font.FontRenderContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDateTime;
@@ -90,6 +91,36 @@ class XlsxExportTest {
             assertThat(book.getSheet("Итоги").getRow(5).getCell(0).getStringCellValue())
                     .isEqualTo("Нет данных за период");
         }
+    }
+
+    @Test
+    void headerColumnsAreAsWideAsTheirLongestWord() throws Exception {
+        java.awt.Font bold;
+        try (var in = getClass().getClassLoader().getResourceAsStream("liberation/LiberationSans-Bold.ttf")) {
+            bold = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in).deriveFont(11f);
+        }
+        FontRenderContext context = new FontRenderContext(null, true, true);
+        int checked = 0;
+        for (byte[] bytes : List.of(Exports.groupsXlsx(SampleReports.groups(), AT),
+                Exports.appealsXlsx(SampleReports.appeals(), AT))) {
+            try (XSSFWorkbook book = open(bytes)) {
+                for (Sheet sheet : book) {
+                    for (org.apache.poi.ss.usermodel.Cell header : sheet.getRow(4)) {
+                        String title = header.getStringCellValue();
+                        for (String word : title.split("\\s+")) {
+                            // Arial Bold's metrics at 11 pt, in pixels at 96 dpi, and 2 px of padding on each side
+                            double needed = bold.getStringBounds(word, context).getWidth() * 96 / 72 + 4;
+                            double width = sheet.getColumnWidthInPixels(header.getColumnIndex());
+                            assertThat(width).as("column «%s» of sheet %s, for the word «%s»", title,
+                                    sheet.getSheetName(), word).isGreaterThanOrEqualTo(needed);
+                            checked++;
+                        }
+                    }
+                    assertThat(sheet.getRow(4).getCell(0).getCellStyle().getWrapText()).isTrue();
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(40);
     }
 
     private static XSSFWorkbook open(byte[] bytes) throws IOException {
