@@ -12,7 +12,6 @@ import static ru.outreach.testkit.TopicReader.type;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -41,7 +40,7 @@ class MeetingsFlowIT extends IntegrationTest {
 
     @Test
     void aMeetingWithItsMinutesIsPublishedOnBothTopics() {
-        LocalDateTime heldAt = LocalDateTime.now(ZoneId.of("Europe/Moscow")).minusDays(30)
+        LocalDateTime heldAt = LocalDateTime.now(CityClock.ZONE).minusDays(30)
                 .withHour(17).truncatedTo(ChronoUnit.HOURS);
         String groupId = api.registerGroup("Группа № 1 (flow)", "Соколово-Кундрючий", "Западный");
         String meetingId = api.holdMeeting(groupId, "Западный", heldAt);

@@ -1,11 +1,11 @@
 package ru.outreach.meetings.it;
 
+import ru.outreach.testkit.CityClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
@@ -32,7 +32,7 @@ class OperationsIT extends IntegrationTest {
     void metricsCountMeetingsHeldAndLateMinutesAndShowTheOutboxBacklog() {
         double heldBefore = metric("outreach_meetings_held_total");
         double lateBefore = metric("outreach_minutes_handed_over_late_total");
-        LocalDateTime heldAt = LocalDateTime.now(ZoneId.of("Europe/Moscow")).minusDays(40).truncatedTo(ChronoUnit.HOURS);
+        LocalDateTime heldAt = LocalDateTime.now(CityClock.ZONE).minusDays(40).truncatedTo(ChronoUnit.HOURS);
         String groupId = api.registerGroup("Группа (metrics)", "Северный");
         String meetingId = api.holdMeeting(groupId, "Северный", heldAt);
         String minutes = "/api/meetings/" + meetingId + "/minutes";

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +43,6 @@ import ru.outreach.reporting.fixture.Scenario;
 import ru.outreach.reporting.projection.Envelope;
 import ru.outreach.reporting.projection.EventReader;
 import ru.outreach.reporting.projection.Projection;
-import ru.outreach.reporting.query.Labels;
 import ru.outreach.reporting.query.ReportService;
 import ru.outreach.reporting.report.AppealsReport;
 import ru.outreach.reporting.report.Comparison;
@@ -109,7 +109,7 @@ class DashboardBrowserIT {
      */
     private static List<Envelope> busyYear() {
         List<Envelope> events = new ArrayList<>();
-        List<String> categories = List.copyOf(Labels.CATEGORIES.keySet());
+        List<String> categories = List.copyOf(CATEGORY_NAMES.keySet());
         int k = 0;
         for (int i = 0; i < categories.size(); i++) {
             for (int n = 0; n < 12 - i; n++) {
@@ -137,8 +137,22 @@ class DashboardBrowserIT {
         LocalDate on = LocalDate.of(year, month, 10);
         AppealRegistered event = new AppealRegistered(id, 1, AppealState.REGISTERED, category,
                 longTerritory ? LONG_TERRITORY : "Северный", AppealChannel.POST, on, on, on.plusDays(3),
-                on.plusDays(30), on.plusDays(7), true, false, false, null, null);
+                on.plusDays(30), on.plusDays(7), true, false, false, null, CATEGORY_NAMES.get(category));
         return new Envelope(Topics.of(event).name(), EventReader.kindOf(event), event);
+    }
+
+    /** The classifier's twelve categories, as the appeals service names them in its events. */
+    private static final Map<String, String> CATEGORY_NAMES = new LinkedHashMap<>();
+
+    static {
+        String[] pairs = {"HOUSING", "Жилищно-коммунальное хозяйство", "ROADS", "Дороги",
+                "IMPROVEMENT", "Благоустройство и озеленение", "TRANSPORT", "Транспорт",
+                "SOCIAL_SUPPORT", "Социальная поддержка", "HEALTH", "Здравоохранение", "EDUCATION", "Образование",
+                "PUBLIC_ORDER", "Общественный порядок", "ECOLOGY", "Экология", "TRADE", "Торговля и услуги",
+                "CULTURE_SPORT", "Культура и спорт", "OTHER", "Прочее"};
+        for (int i = 0; i < pairs.length; i += 2) {
+            CATEGORY_NAMES.put(pairs[i], pairs[i + 1]);
+        }
     }
 
     @Test
