@@ -60,6 +60,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final Pattern PARAMETER = Pattern.compile("Parameter \\[([^\\]]*)\\]");
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"");
 
     private final MessageSource messages;
@@ -100,6 +101,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(violation -> Problems.fieldError(leaf(violation), violation.getMessage()))
                 .toList();
         return problemResponse(invalidInput(summary(errors), errors));
+    }
+
+    /** A query string that is not UTF-8 or not of the form name=value&...: Tomcat gives up decoding it. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Object> undecodableQuery(org.apache.tomcat.util.http.InvalidParameterException e) {
+        Matcher parameter = PARAMETER.matcher(String.valueOf(e.getMessage()));
+        String detail = text("error.query-undecodable");
+        List<Map<String, String>> errors = parameter.find() && !parameter.group(1).contains("\uFFFD")
+                ? List.of(Problems.fieldError(parameter.group(1), detail)) : List.of();
+        return problemResponse(invalidInput(detail, errors));
     }
 
     /** A multipart body (or a multipart type without one) sent to an endpoint that reads JSON. */

@@ -63,13 +63,13 @@ public class KitWebAutoConfiguration {
         return new StrictJson();
     }
 
-    /** The Accept guard on every handler, and the range check on date query parameters. */
+    /** The media type guard on every handler, and the range check on date query parameters. */
     @Bean
     WebMvcConfigurer outreachWebEdge() {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new AcceptGuard()).order(Ordered.HIGHEST_PRECEDENCE);
+                registry.addInterceptor(new MediaTypeGuard()).order(Ordered.HIGHEST_PRECEDENCE);
             }
 
             @Override
