@@ -2,6 +2,7 @@ package ru.outreach.appeals.appeal;
 
 import java.time.LocalDate;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -54,6 +55,7 @@ final class AppealRequests {
     record LeaveWithoutAnswer(@NotNull Ground ground, @Size(max = 2000) String note, @NotNull LocalDate decidedOn) {
     }
 
+    @Schema(name = "CloseAppealRequest", description = "Taking the answered appeal off control; who closed it is optional")
     record Close(@NotNull LocalDate closedOn, @Size(max = 300) String closedBy) {
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -38,6 +39,7 @@ final class MeetingRequests {
                     @Size(max = 1000) String details) {
     }
 
+    @Schema(name = "RescheduleMeetingRequest", description = "A new time and/or venue for the meeting, with the reason")
     record Reschedule(@NotNull LocalDateTime scheduledAt, @Valid Venue venue,
                       @NotBlank @Size(max = 1000) String reason) {
     }

@@ -2,6 +2,7 @@ package ru.outreach.meetings.minutes;
 
 import java.time.LocalDate;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -17,6 +18,7 @@ final class MinutesRequests {
     }
 
     /** The day defaults to today: the control department usually records the hand-over as it receives the minutes. */
+    @Schema(name = "HandOverMinutesRequest", description = "When (today if absent) and by whom it was received")
     record HandOver(LocalDate handedOverOn, @Size(max = 300) String receivedBy) {
     }
 
