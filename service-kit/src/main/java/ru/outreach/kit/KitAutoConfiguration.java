@@ -24,7 +24,8 @@ import ru.outreach.kit.outbox.OutboxProperties;
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
 // the web edge is its own auto-configuration of explicit beans (KitWebAutoConfiguration)
-@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "ru\\.outreach\\.kit\\.web\\..*"))
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+        pattern = "ru\\.outreach\\.kit\\.web\\..*"))
 @EnableScheduling
 @EnableConfigurationProperties({OutboxProperties.class, KafkaTopicsProperties.class, ConsumerProperties.class})
 public class KitAutoConfiguration {

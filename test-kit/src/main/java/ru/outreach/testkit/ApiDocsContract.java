@@ -38,7 +38,8 @@ public final class ApiDocsContract {
 
     private static void check(SoftAssertions softly, JsonNode docs, RequestMappingHandlerMapping mapping) {
         JsonNode info = docs.path("info");
-        softly.assertThat(info.path("title").asString()).as("info.title").isNotBlank().doesNotContain("OpenAPI definition");
+        softly.assertThat(info.path("title").asString()).as("info.title").isNotBlank()
+                .doesNotContain("OpenAPI definition");
         softly.assertThat(info.path("version").asString()).as("info.version").isNotBlank().isNotEqualTo("v0");
         softly.assertThat(info.path("description").asString()).as("info.description").isNotBlank();
 
@@ -47,14 +48,16 @@ public final class ApiDocsContract {
             String name = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
             operations.add(name);
             softly.assertThat(operation.getValue().path("tags").isEmpty()).as("%s has a tag", name).isFalse();
-            softly.assertThat(operation.getValue().path("summary").asString()).as("%s has a summary", name).isNotBlank();
+            softly.assertThat(operation.getValue().path("summary").asString()).as("%s has a summary", name)
+                    .isNotBlank();
         }));
         softly.assertThat(operations).as("operations").isNotEmpty();
 
         mapping.getHandlerMethods().forEach((mappingInfo, handler) -> checkBody(softly, docs, mappingInfo, handler));
     }
 
-    private static void checkBody(SoftAssertions softly, JsonNode docs, RequestMappingInfo mappingInfo, HandlerMethod handler) {
+    private static void checkBody(SoftAssertions softly, JsonNode docs, RequestMappingInfo mappingInfo,
+                                  HandlerMethod handler) {
         MethodParameter body = Arrays.stream(handler.getMethodParameters())
                 .filter(parameter -> parameter.hasParameterAnnotation(RequestBody.class))
                 .findFirst().orElse(null);

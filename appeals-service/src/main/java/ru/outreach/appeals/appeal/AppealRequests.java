@@ -55,7 +55,7 @@ final class AppealRequests {
     record LeaveWithoutAnswer(@NotNull Ground ground, @Size(max = 2000) String note, @NotNull LocalDate decidedOn) {
     }
 
-    @Schema(name = "CloseAppealRequest", description = "Taking the answered appeal off control; who closed it is optional")
+    @Schema(name = "CloseAppealRequest", description = "Takes the answered appeal off control; closedBy is optional")
     record Close(@NotNull LocalDate closedOn, @Size(max = 300) String closedBy) {
     }
 }
