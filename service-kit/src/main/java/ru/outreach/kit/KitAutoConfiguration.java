@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import ru.outreach.kit.kafka.ConsumerProperties;
@@ -24,7 +25,9 @@ import ru.outreach.kit.outbox.OutboxProperties;
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
-@ComponentScan
+// the web edge is its own auto-configuration of explicit beans (KitWebAutoConfiguration)
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+        pattern = "ru\\.outreach\\.kit\\.web\\..*"))
 @EnableScheduling
 @EnableConfigurationProperties({OutboxProperties.class, KafkaTopicsProperties.class, ConsumerProperties.class})
 public class KitAutoConfiguration {

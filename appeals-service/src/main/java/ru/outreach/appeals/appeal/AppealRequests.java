@@ -2,6 +2,7 @@ package ru.outreach.appeals.appeal;
 
 import java.time.LocalDate;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -72,6 +73,7 @@ final class AppealRequests {
     }
 
     /** @param closedOn today when missing */
+    @Schema(name = "CloseAppealRequest", description = "Takes the answered appeal off control; closedBy is optional")
     record Close(LocalDate closedOn, @Size(max = 300) String closedBy) {
     }
 }

@@ -98,6 +98,7 @@ class InstructionController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "The instruction with its reports, returns, extensions and whether it is overdue today")
     InstructionResponse get(@PathVariable String id) {
         return response(instructions.get(id));
     }

@@ -3,6 +3,7 @@ package ru.outreach.appeals.instruction;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -43,6 +44,7 @@ final class InstructionRequests {
                            @NotBlank @Size(max = 300) String returnedBy) {
     }
 
+    @Schema(name = "CloseInstructionRequest", description = "The controller takes the instruction off control")
     record Close(LocalDate closedOn, @NotBlank @Size(max = 300) String closedBy) {
     }
 

@@ -43,6 +43,7 @@ class GroupController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "The information group: leader, secretary, members, territories")
     GroupResponse get(@PathVariable String id) {
         return GroupResponse.of(groups.get(id));
     }

@@ -78,6 +78,7 @@ class MeetingController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "The meeting with its venue agreement, announcement, reschedules and holding")
     MeetingResponse get(@PathVariable String id) {
         return MeetingResponse.of(meetings.get(id));
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -40,10 +41,8 @@ final class MeetingRequests {
                     @Size(max = 1000) String details) {
     }
 
-    /**
-     * {@code rescheduledOn}: the day the move was decided, today when not given. Not named {@code Reschedule}: the
-     * OpenAPI schema of the history's entry has that name.
-     */
+    /** {@code rescheduledOn}: the day the move was decided, today when not given. */
+    @Schema(name = "RescheduleMeetingRequest", description = "A new time and/or venue for the meeting, with the reason")
     record RescheduleMeeting(@NotNull LocalDateTime scheduledAt, @Valid Venue venue,
                              @NotBlank @Size(max = 1000) String reason, LocalDate rescheduledOn) {
     }

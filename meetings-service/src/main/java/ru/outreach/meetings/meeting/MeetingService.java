@@ -46,7 +46,7 @@ public class MeetingService {
     }
 
     Meeting plan(MeetingRequests.PlanMeeting request) {
-        Group group = groups.get(request.groupId());
+        Group group = group(request.groupId());
         if (!group.works(request.territory())) {
             throw new RuleViolationException("territory", "error.territory-not-of-group", request.territory(),
                     group.name());
@@ -87,6 +87,15 @@ public class MeetingService {
         store.update(meeting);
         meetingsHeld.increment();
         return meeting;
+    }
+
+    /** The group a new meeting names: one that does not exist is a wrong {@code groupId}, not a missing page. */
+    private Group group(String groupId) {
+        try {
+            return groups.get(groupId);
+        } catch (NotFoundException e) {
+            throw new RuleViolationException("groupId", "error.group-not-found", groupId);
+        }
     }
 
     public Meeting get(String id) {

@@ -39,6 +39,7 @@ class MinutesController {
     }
 
     @GetMapping("/meetings/{meetingId}/minutes")
+    @Operation(summary = "The minutes of a meeting: content, signature, hand-over and whether they are overdue")
     MinutesResponse get(@PathVariable String meetingId) {
         return respond(minutes.get(meetingId));
     }

@@ -2,6 +2,7 @@ package ru.outreach.meetings.minutes;
 
 import java.time.LocalDate;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -19,9 +20,9 @@ final class MinutesRequests {
 
     /**
      * The day defaults to today: the control department usually records the hand-over as it receives the minutes.
-     * Whether it was late is computed, never entered. Not named {@code HandOver}: the OpenAPI schema of the minutes'
-     * hand-over record (with its computed {@code late}) has that name, and the request would be documented with it.
+     * Whether it was late is computed, never entered.
      */
+    @Schema(name = "HandOverMinutesRequest", description = "When (today if absent) and by whom it was received")
     record HandOverMinutes(LocalDate handedOverOn, @Size(max = 300) String receivedBy) {
     }
 

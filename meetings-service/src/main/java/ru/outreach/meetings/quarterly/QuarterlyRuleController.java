@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,7 +18,6 @@ import ru.outreach.meetings.quarterly.QuarterlyRuleService.GroupWithoutMeeting;
 import ru.outreach.meetings.quarterly.QuarterlyRuleService.GroupYear;
 
 @RestController
-@Validated
 @RequestMapping("/api/quarterly-rule")
 @Tag(name = "Quarterly rule", description = "Не реже одного раза в квартал (п. 3.1 Положения)")
 class QuarterlyRuleController {

@@ -1,0 +1,71 @@
+package ru.outreach.reporting.it;
+
+import static ru.outreach.testkit.Refusal.post;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import ru.outreach.testkit.RawHttp;
+import ru.outreach.testkit.Refusal;
+
+/**
+ * A table of malformed requests to the reports, the exports and the rebuild, each of which must get a 4xx answer in
+ * RFC 9457 problem details, in Russian by default, naming the parameter where there is one.
+ */
+class MalformedRequestsIT extends IntegrationTest {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @TestFactory
+    Stream<DynamicTest> everyMalformedRequestIsRefusedWithProblemDetails() {
+        RawHttp http = new RawHttp(port);
+        return cases().stream()
+                .map(refusal -> DynamicTest.dynamicTest(refusal.name(), () -> refusal.check(refusal.sendTo(http))));
+    }
+
+    static List<Refusal> cases() {
+        return List.of(
+                // years and halves of the reports
+                Refusal.get("a negative year", "/api/reports/groups?year=-1", 400, "year"),
+                Refusal.get("year zero", "/api/reports/appeals?year=0", 400, "year"),
+                Refusal.get("a five-digit year", "/api/reports/executors?year=99999", 400, "year"),
+                Refusal.get("a year before 2000", "/api/reports/ranking?year=1999", 400, "year"),
+                Refusal.get("a year after 2100", "/api/reports/groups/g-1/meetings?year=2101", 400, "year"),
+                Refusal.get("a year of a drill-down", "/api/reports/appeals/categories/ROADS/territories?year=0", 400,
+                        "year"),
+                Refusal.get("a year that is not a number", "/api/reports/groups?year=abc", 400, "year"),
+                Refusal.get("a repeated year", "/api/reports/groups?year=abc&year=def", 400, "year").saying("abc, def"),
+                Refusal.get("a third half", "/api/reports/groups?half=3", 400, "half"),
+                Refusal.get("half zero", "/api/reports/ranking?half=0", 400, "half"),
+                Refusal.get("a half that is not a number", "/api/reports/executors?half=first", 400, "half"),
+                Refusal.get("invalid UTF-8 in the year", "/api/reports/groups?year=%FF", 400, "year"),
+                // the exports
+                Refusal.get("an export of a negative year", "/api/reports/groups.xlsx?year=-1", 400, "year"),
+                Refusal.get("an export of year 3000", "/api/reports/appeals.pdf?year=3000", 400, "year"),
+                Refusal.get("an export of a seventh half", "/api/reports/groups.pdf?half=7", 400, "half"),
+                Refusal.get("an export of a negative year, accepting the workbook", "/api/reports/groups.xlsx?year=-1", 400,
+                        "year").header("Accept", XLSX),
+                // an answer the client cannot take
+                Refusal.get("a report accepting only XML", "/api/reports/groups", 406, null).header("Accept", "application/xml"),
+                Refusal.get("a workbook accepting only JSON", "/api/reports/groups.xlsx", 406, null)
+                        .header("Accept", "application/json"),
+                Refusal.get("a PDF accepting only HTML", "/api/reports/appeals.pdf", 406, null).header("Accept", "text/html"),
+                Refusal.get("a report accepting only XML, in English", "/api/reports/groups", 406, null)
+                        .header("Accept", "application/xml").header("Accept-Language", "en"),
+                post("a rebuild accepting only XML", "/api/admin/rebuild", "{}", 406, null)
+                        .header("Accept", "application/xml"),
+                // methods and paths
+                post("a report written to", "/api/reports/groups", "{}", 405, null),
+                new Refusal("TRACE", "TRACE", "/api/reports/groups", Map.of(), null, 405, null, null),
+                Refusal.get("NUL in the path", "/api/reports/%00", 400, null),
+                Refusal.get("an encoded slash in the path", "/api/reports/groups%2Fmeetings", 400, null),
+                Refusal.get("an encoded backslash in the path", "/api/reports/a%5Cb", 400, null),
+                Refusal.get("a path of 10000 characters", "/api/reports/" + "a".repeat(10_000), 400, null),
+                Refusal.get("a query of 10000 characters", "/api/reports/groups?year=" + "1".repeat(10_000), 400, null),
+                Refusal.get("a path nobody serves", "/api/reports/no-such-report", 404, null));
+    }
+}
