@@ -1,5 +1,6 @@
 package ru.outreach.meetings.quarterly;
 
+import ru.outreach.kit.support.NaturalOrder;
 import ru.outreach.events.meetings.QuarterlyRule;
 import ru.outreach.events.meetings.QuarterlyRule.Quarter;
 import ru.outreach.events.meetings.QuarterlyRule.Verdict;
@@ -38,7 +39,7 @@ class QuarterlyRuleService {
         Map<String, List<Meeting>> byGroup = meetingsOf(null, year).stream()
                 .collect(Collectors.groupingBy(Meeting::groupId));
         return groups.all().stream()
-                .sorted(Comparator.comparing(Group::name))
+                .sorted(Comparator.comparing(Group::name, NaturalOrder.NAMES))
                 .map(group -> groupYear(group, year, byGroup.getOrDefault(group.id(), List.of())))
                 .toList();
     }
@@ -57,7 +58,7 @@ class QuarterlyRuleService {
         return groups.all().stream()
                 .filter(group -> byGroup.getOrDefault(group.id(), List.of()).stream()
                         .noneMatch(meeting -> meeting.status() != MeetingStatus.CANCELLED))
-                .sorted(Comparator.comparing(Group::name))
+                .sorted(Comparator.comparing(Group::name, NaturalOrder.NAMES))
                 .map(group -> new GroupWithoutMeeting(group.id(), group.name(), quarter.year(), quarter.number(),
                         quarter.lastDay()))
                 .toList();

@@ -1,5 +1,6 @@
 package ru.outreach.reporting.query;
 
+import ru.outreach.kit.support.NaturalOrder;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package ru.outreach.reporting.query;
 
+import ru.outreach.kit.support.NaturalOrder;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 

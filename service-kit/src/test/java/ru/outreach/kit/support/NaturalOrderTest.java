@@ -1,4 +1,4 @@
-package ru.outreach.reporting.query;
+package ru.outreach.kit.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package ru.outreach.reporting.query;
+package ru.outreach.kit.support;
 
 import java.math.BigInteger;
 import java.util.Comparator;
@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Names in the order a reader expects: «Группа № 2» before «Группа № 10». */
-final class NaturalOrder {
+public final class NaturalOrder {
 
-    static final Comparator<String> NAMES = NaturalOrder::compare;
+    public static final Comparator<String> NAMES = NaturalOrder::compare;
 
     private static final Pattern CHUNK = Pattern.compile("\\d+|\\D+");
 
