@@ -337,9 +337,16 @@ launch_keycloak() {
   stage_realm
   say "Starting Keycloak on 127.0.0.1:$KEYCLOAK_PORT in the background"
   KEYCLOAK_LAUNCHED=$SECONDS
-  # The bootstrap admin (master realm, for the admin console) is created at the first start only.
+  local java_options=""
+  # JDK 24 and later: no warnings about sun.misc.Unsafe at start, no IllegalAccessError from Quarkus at stop
+  if [ "$(java_major "$JAVA_HOME")" -ge 24 ]; then
+    java_options="--sun-misc-unsafe-memory-access=allow --add-opens=java.base/java.lang=ALL-UNNAMED"
+  fi
+  # The bootstrap admin (master realm, for the admin console) is created at the first start only. The local cache
+  # keeps Keycloak from clustering (JGroups listening on all interfaces, discovery through its database).
   start_process keycloak env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
-    "$KEYCLOAK_HOME/bin/kc.sh" start --optimized --import-realm \
+    JAVA_OPTS_APPEND="$java_options" \
+    "$KEYCLOAK_HOME/bin/kc.sh" start --optimized --import-realm --cache=local \
     --http-enabled=true --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
     --hostname="http://127.0.0.1:$KEYCLOAK_PORT" --http-management-port="$KEYCLOAK_MANAGEMENT_PORT"
 }
@@ -591,9 +598,12 @@ stop() {
   say "Stopped."
 }
 
-# resident_mb PID: the resident memory of PID and its children (kc.sh runs Keycloak's JVM as a child), in MB
+# resident_mb NAME PID: the resident memory of PID in MB, with its children's for Keycloak (kc.sh runs the JVM as
+# a child); nothing for run.sh itself, whose children are the whole stack
 resident_mb() {
-  { ps -o rss= -p "$1"; ps -o rss= --ppid "$1"; } 2>/dev/null | awk '{ kb += $1 } END { printf "%d", kb / 1024 }'
+  [ "$1" != run ] || return 0
+  { ps -o rss= -p "$2"; [ "$1" != keycloak ] || ps -o rss= --ppid "$2"; } 2>/dev/null \
+    | awk '{ kb += $1 } END { printf "%d MB", kb / 1024 }'
 }
 
 status() {
@@ -608,7 +618,7 @@ status() {
     read -r name port <<<"$line"
     if pid=$(running_pid "$name"); then
       any=1
-      printf '%-18s running, pid %-8s %5s MB  %s\n' "$name" "$pid" "$(resident_mb "$pid")" "${port#-}"
+      printf '%-18s running, pid %-8s %7s  %s\n' "$name" "$pid" "$(resident_mb "$name" "$pid")" "${port#-}"
     fi
   done
   [ "$any" = 1 ] || say "Nothing is running."
