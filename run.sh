@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the product on this machine, in the foreground: a Kafka broker, the embedded store and the services.
+# Starts the product on this machine, in the foreground: Keycloak, a Kafka broker, the embedded store and the services.
 #
 #   ./run.sh          build, start everything, stay in the foreground (Ctrl-C stops everything)
 #   ./run.sh stop     stop a stack started from another terminal
@@ -11,8 +11,11 @@
 #   KAFKA_BOOTSTRAP_SERVERS=h:p   use this Kafka instead of starting a local broker
 #   MONGODB_URI=mongodb://h:p/    use this MongoDB instead of the embedded store; each service gets its own
 #                                 database on it (a database named in the URI is kept as the authSource)
+#   OIDC_ISSUER_URI=https://sso/realms/outreach   use this OpenID Connect provider instead of starting Keycloak
+#                                 (OIDC_JWK_SET_URI: its key set, read from the provider's discovery document when
+#                                 unset; MEETINGS_CLIENT_SECRET: meetings-service's client secret there)
 #
-# State (broker data, store file, logs, pid files) lives in .local/ and is reused by the next start.
+# State (Keycloak, broker data, store file, logs, pid files) lives in .local/ and is reused by the next start.
 # The embedded store is for local use only; production runs on MongoDB (see deploy/README.md).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -27,13 +30,25 @@ KAFKA_PORT=9092
 CONTROLLER_PORT=9093
 STORE_PORT=27017
 
-# One line per service: name, HTTP port, database. A service whose jar has not been built is skipped.
+# Keycloak from Maven Central (org.keycloak:keycloak-quarkus-dist), unpacked once into .local/keycloak; its realm
+# comes from deploy/keycloak/outreach-realm.json, the same file that Compose and Kubernetes import.
+KEYCLOAK_VERSION=26.5.6
+KEYCLOAK_PORT=8180
+KEYCLOAK_MANAGEMENT_PORT=9180
+KEYCLOAK_HOME=$STATE/keycloak
+REALM_FILE=$ROOT/deploy/keycloak/outreach-realm.json
+LOCAL_ISSUER=http://127.0.0.1:$KEYCLOAK_PORT/realms/outreach
+LOCAL_MEETINGS_CLIENT_SECRET=meetings-service-secret # the realm file's local secret; production sets its own
+
+# One line per service: name, HTTP port, management port (health, prometheus), database. A service whose jar has
+# not been built is skipped.
 SERVICES=(
-  "meetings-service  8081 meetings"
-  "appeals-service   8082 appeals"
-  "reporting-service 8083 reporting"
+  "meetings-service  8081 9081 meetings"
+  "appeals-service   8082 9082 appeals"
+  "reporting-service 8083 9083 reporting"
 )
 
+KEYCLOAK_WAIT_SECONDS=300 # its first start builds it (about 2 minutes on a busy machine); later ones take less
 KAFKA_WAIT_SECONDS=60
 STORE_WAIT_SECONDS=30
 SERVICE_WAIT_SECONDS=120
@@ -95,6 +110,8 @@ stop_process() {
     [ $((waited % 4)) -eq 0 ] && printf '.'
   done
   if kill -0 "$pid" 2>/dev/null; then
+    # Keycloak's kc.sh runs its JVM as a child: kill that child too, by its parent's pid
+    pkill -KILL -P "$pid" 2>/dev/null || true
     kill -KILL "$pid" 2>/dev/null || true
     printf ' killed after %ss\n' "$STOP_WAIT_SECONDS"
   else
@@ -111,10 +128,11 @@ service_names() {
   done
 }
 
-# Services first (they flush their producers and finish requests), then the store, then the broker.
+# Services first (they flush their producers and finish requests), then Keycloak, the store and the broker.
 stop_all() {
   local name
   for name in $(service_names | tac); do stop_process "$name"; done
+  stop_process keycloak
   stop_process store
   stop_process kafka
 }
@@ -128,8 +146,9 @@ log_tail() {
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # wait_for NAME SECONDS CHECK...: dots until CHECK succeeds; fails with the log tail on timeout or when NAME dies.
+# The time counts from WAIT_SINCE (a $SECONDS value) when it is set, e.g. for a component started earlier.
 wait_for() {
-  local name=$1 seconds=$2 started=$SECONDS
+  local name=$1 seconds=$2 started=${WAIT_SINCE:-$SECONDS}
   shift 2
   until "$@"; do
     if ! running_pid "$name" >/dev/null; then
@@ -237,6 +256,115 @@ start_store() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
+# Keycloak: the OpenID Connect provider that signs the staff's tokens; production uses any provider (OIDC_ISSUER_URI)
+
+# Build-time options: changing them makes run.sh run "kc.sh build" again before the next start.
+KEYCLOAK_BUILD_OPTIONS=(--db=dev-file --health-enabled=true)
+
+# Fetches the distribution with the Maven wrapper (cached in ~/.m2) and unpacks it into .local/keycloak, once per
+# version. An earlier version's data/ is kept: Keycloak migrates its database when it starts.
+install_keycloak() {
+  local zip tmp=$STATE/keycloak-unpack
+  if [ -f "$KEYCLOAK_HOME/version.txt" ] && grep -q "Version $KEYCLOAK_VERSION\$" "$KEYCLOAK_HOME/version.txt"; then
+    return
+  fi
+  say "Fetching Keycloak $KEYCLOAK_VERSION from Maven Central, once (about 165 MB; log: $LOGS/keycloak-fetch.log)"
+  mkdir -p "$STATE/downloads"
+  if ! ./mvnw -B -ntp -q dependency:copy "-Dartifact=org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
+      "-DoutputDirectory=$STATE/downloads" >"$(new_log keycloak-fetch)" 2>&1; then
+    log_tail keycloak-fetch
+    fail "fetching Keycloak failed; see $LOGS/keycloak-fetch.log"
+  fi
+  zip=$STATE/downloads/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+  if command -v unzip >/dev/null; then
+    unzip -q "$zip" -d "$tmp"
+  elif command -v python3 >/dev/null; then
+    python3 -m zipfile -e "$zip" "$tmp"
+  else
+    (cd "$tmp" && jar xf "$zip")
+  fi
+  [ -f "$tmp/keycloak-$KEYCLOAK_VERSION/bin/kc.sh" ] || fail "unpacking $zip failed"
+  chmod +x "$tmp/keycloak-$KEYCLOAK_VERSION/bin/"*.sh
+  if [ -d "$KEYCLOAK_HOME" ]; then
+    find "$KEYCLOAK_HOME" -mindepth 1 -maxdepth 1 ! -name data -exec rm -rf {} +
+  fi
+  mkdir -p "$KEYCLOAK_HOME"
+  cp -a "$tmp/keycloak-$KEYCLOAK_VERSION/." "$KEYCLOAK_HOME/"
+  rm -rf "$tmp" "$zip"
+}
+
+# "kc.sh build" once per version and build options, so that every start is "start --optimized" (measured: about
+# 8 s against 12 s for start-dev, which checks its build at every start).
+build_keycloak() {
+  local marker=$KEYCLOAK_HOME/run-sh-build.txt wanted="$KEYCLOAK_VERSION ${KEYCLOAK_BUILD_OPTIONS[*]}"
+  [ -f "$marker" ] && [ "$(<"$marker")" = "$wanted" ] && return
+  printf 'Building Keycloak for this machine, once'
+  local started=$SECONDS
+  if ! "$KEYCLOAK_HOME/bin/kc.sh" build "${KEYCLOAK_BUILD_OPTIONS[@]}" >"$(new_log keycloak-build)" 2>&1; then
+    say ""
+    log_tail keycloak-build
+    fail "building Keycloak failed; see $LOGS/keycloak-build.log"
+  fi
+  printf '%s' "$wanted" >"$marker"
+  say " done in $((SECONDS - started))s"
+}
+
+# The realm file goes into data/import at the first start only; later starts find the realm in the database and
+# leave it as it is (Keycloak's import skips an existing realm), so changes made in the admin console stay.
+stage_realm() {
+  local staged=$KEYCLOAK_HOME/data/import/outreach-realm.json
+  mkdir -p "$KEYCLOAK_HOME/data/import"
+  if [ ! -d "$KEYCLOAK_HOME/data/h2" ]; then
+    cp "$REALM_FILE" "$staged"
+  elif ! cmp -s "$REALM_FILE" "$staged"; then
+    say "Note: deploy/keycloak/outreach-realm.json changed since Keycloak imported it; the realm in .local/keycloak is"
+    say "      kept. To import the new file: ./run.sh stop; rm -rf .local/keycloak/data/h2; ./run.sh"
+  fi
+}
+
+keycloak_ready() {
+  http_get "$KEYCLOAK_PORT" /realms/outreach/.well-known/openid-configuration >/dev/null
+}
+
+# Starts Keycloak without waiting for it: the broker and the store start meanwhile (wait_keycloak waits).
+launch_keycloak() {
+  port_open "$KEYCLOAK_PORT" && fail "port $KEYCLOAK_PORT, for Keycloak, is taken by another program; stop it or set OIDC_ISSUER_URI"
+  port_open "$KEYCLOAK_MANAGEMENT_PORT" && fail "port $KEYCLOAK_MANAGEMENT_PORT, for Keycloak's health, is taken by another program; stop it"
+  install_keycloak
+  build_keycloak
+  stage_realm
+  say "Starting Keycloak on 127.0.0.1:$KEYCLOAK_PORT in the background"
+  KEYCLOAK_LAUNCHED=$SECONDS
+  local java_options=""
+  # JDK 24 and later: no warnings about sun.misc.Unsafe at start, no IllegalAccessError from Quarkus at stop
+  if [ "$(java_major "$JAVA_HOME")" -ge 24 ]; then
+    java_options="--sun-misc-unsafe-memory-access=allow --add-opens=java.base/java.lang=ALL-UNNAMED"
+  fi
+  # The bootstrap admin (master realm, for the admin console) is created at the first start only. The local cache
+  # keeps Keycloak from clustering (JGroups listening on all interfaces, discovery through its database).
+  start_process keycloak env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    JAVA_OPTS_APPEND="$java_options" \
+    "$KEYCLOAK_HOME/bin/kc.sh" start --optimized --import-realm --cache=local \
+    --http-enabled=true --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
+    --hostname="http://127.0.0.1:$KEYCLOAK_PORT" --http-management-port="$KEYCLOAK_MANAGEMENT_PORT"
+}
+
+wait_keycloak() {
+  printf 'Waiting for Keycloak (realm outreach)'
+  WAIT_SINCE=$KEYCLOAK_LAUNCHED wait_for keycloak "$KEYCLOAK_WAIT_SECONDS" keycloak_ready
+}
+
+# The key set's address from the provider's discovery document (needs curl); empty when it cannot be read, and then
+# the services find it themselves.
+discover_jwks() {
+  local document
+  document=$(curl -fsS --max-time 5 "${1%/}/.well-known/openid-configuration" 2>/dev/null) || return 0
+  printf '%s' "$document" | sed -nE 's/.*"jwks_uri" *: *"([^"]+)".*/\1/p'
+}
+
+# ---------------------------------------------------------------------------------------------------------------
 # Services
 
 # mongo_uri BASE DATABASE: BASE with its database replaced by DATABASE (mongodb://h1,h2/?rs=x -> mongodb://h1,h2/db?rs=x)
@@ -260,41 +388,51 @@ mongo_uri() {
 # For printing: mongodb://user:secret@host -> mongodb://user:***@host
 redact() { printf '%s' "$1" | sed -E 's#(://[^:/@]+):[^@/]*@#\1:***@#'; }
 
-# Prints the health body; succeeds only for HTTP 200 (Boot answers 503 when the status is DOWN).
-health() {
-  local port=$1 response
+# http_get PORT PATH: prints the body from 127.0.0.1; succeeds only for HTTP 200 (Boot answers 503 when DOWN).
+http_get() {
+  local port=$1 path=$2 response
   if command -v curl >/dev/null; then
-    curl -fsS --max-time 2 "http://127.0.0.1:$port/actuator/health" 2>/dev/null
+    curl -fsS --max-time 2 "http://127.0.0.1:$port$path" 2>/dev/null
   else
     port_open "$port" || return 1
-    # shellcheck disable=SC2016 # $1 is expanded by the inner bash
+    # shellcheck disable=SC2016 # $1 and $2 are expanded by the inner bash
     response=$(timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"
-      printf "GET /actuator/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n" >&3
-      cat <&3' _ "$port") || return 1
+      printf "GET %s HTTP/1.0\r\nHost: 127.0.0.1:%s\r\n\r\n" "$2" "$1" >&3
+      cat <&3' _ "$port" "$path") || return 1
     [[ $response == "HTTP/1."[01]" 200"* ]] || return 1
     printf '%s' "${response#*$'\r\n\r\n'}"
   fi
 }
 
+# service_up MANAGEMENT_PORT: the actuator's health answers on the management port
 service_up() {
   local body
-  body=$(health "$1") || return 1
+  body=$(http_get "$1" /actuator/health) || return 1
   [[ $body == *'"status":"UP"'* ]]
 }
 
 start_service() {
-  local name=$1 port=$2 db=$3 jar
+  local name=$1 port=$2 management_port=$3 db=$4 jar oidc=()
   jar=$ROOT/$name/target/$name.jar
   if [ ! -f "$jar" ]; then
     say "Skipping $name: $name/target/$name.jar has not been built"
     return
   fi
   port_open "$port" && fail "port $port, for $name, is taken by another program; stop it"
-  printf 'Starting %s on port %s' "$name" "$port"
-  start_process "$name" env SERVER_PORT="$port" KAFKA_BOOTSTRAP_SERVERS="$KAFKA" \
-    MONGODB_URI="$(mongo_uri "$MONGO" "$db")" java -Xmx512m -jar "$jar"
-  wait_for "$name" "$SERVICE_WAIT_SECONDS" service_up "$port"
-  STARTED_SERVICES+=("$name $port")
+  port_open "$management_port" && fail "port $management_port, for $name's health, is taken by another program; stop it"
+  oidc=(OIDC_ISSUER_URI="$ISSUER")
+  if [ -n "$JWKS" ]; then
+    oidc+=(OIDC_JWK_SET_URI="$JWKS" SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI="$JWKS")
+  fi
+  # only meetings-service has a service account (it asks appeals-service for a territory's brief)
+  [ "$name" != meetings-service ] || oidc+=(MEETINGS_CLIENT_SECRET="$MEETINGS_SECRET")
+  printf 'Starting %s on port %s (health on %s)' "$name" "$port" "$management_port"
+  start_process "$name" env SERVER_ADDRESS=127.0.0.1 SERVER_PORT="$port" \
+    MANAGEMENT_PORT="$management_port" MANAGEMENT_SERVER_PORT="$management_port" MANAGEMENT_SERVER_ADDRESS=127.0.0.1 \
+    KAFKA_BOOTSTRAP_SERVERS="$KAFKA" MONGODB_URI="$(mongo_uri "$MONGO" "$db")" "${oidc[@]}" \
+    java -Xmx512m -jar "$jar"
+  wait_for "$name" "$SERVICE_WAIT_SECONDS" service_up "$management_port"
+  STARTED_SERVICES+=("$name $port $management_port")
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -317,18 +455,28 @@ offer_tools() {
 # ---------------------------------------------------------------------------------------------------------------
 
 summary() {
-  local line name port kafka_note=" (local broker, data in .local/kafka)" store_note=" (embedded store, data in .local/store)"
+  local line name port management_port kafka_note=" (local broker, data in .local/kafka)" store_note=" (embedded store, data in .local/store)"
   [ -z "$EXTERNAL_KAFKA" ] || kafka_note=" (external)"
   [ -z "$EXTERNAL_MONGO" ] || store_note=" (external)"
   say ""
   say "The stack is running."
+  if [ -z "$EXTERNAL_OIDC" ]; then
+    say "  Keycloak: $ISSUER (local, data in .local/keycloak/data)"
+    say "      users     secretary1 ... secretary10, secretary-west, clerk, executor-housing, executor-roads,"
+    say "                controller, head, admin, pd-officer; password demo (README, \"Who signs in\")"
+    say "      a token   TOKEN=\$(deploy/local-stack/scripts/token.sh secretary1)"
+    say "      admin     http://127.0.0.1:$KEYCLOAK_PORT/admin/ (admin / admin), health http://127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT/health"
+  else
+    say "  OpenID Connect: $ISSUER (external)"
+  fi
   say "  Kafka:  $KAFKA$kafka_note"
   say "  Store:  $(redact "$MONGO")$store_note"
   for line in "${STARTED_SERVICES[@]}"; do
-    read -r name port <<<"$line"
+    read -r name port management_port <<<"$line"
     say "  $name: http://127.0.0.1:$port"
     say "      Swagger UI  http://127.0.0.1:$port/swagger-ui.html"
-    say "      Prometheus  http://127.0.0.1:$port/actuator/prometheus"
+    say "      Health      http://127.0.0.1:$management_port/actuator/health"
+    say "      Prometheus  http://127.0.0.1:$management_port/actuator/prometheus"
   done
   [ ${#STARTED_SERVICES[@]} -gt 0 ] || say "  No service was started (none is built yet)."
   say "  Logs:   $LOGS"
@@ -362,12 +510,12 @@ watch_stack() {
 }
 
 start() {
-  local classpath line name port db
+  local classpath line name port management_port db
   mkdir -p "$LOGS" "$PIDS" "$STATE/config" "$STATE/kafka" "$STATE/store"
   if running_pid run >/dev/null; then
     fail "a stack is already running (pid $(running_pid run)); use ./run.sh status or ./run.sh stop"
   fi
-  for name in kafka store $(service_names); do
+  for name in keycloak kafka store $(service_names); do
     if running_pid "$name" >/dev/null; then
       fail "$name is still running (pid $(running_pid "$name")) from an earlier start; run ./run.sh stop first"
     fi
@@ -382,10 +530,23 @@ start() {
 
   EXTERNAL_KAFKA=${KAFKA_BOOTSTRAP_SERVERS:-}
   EXTERNAL_MONGO=${MONGODB_URI:-}
+  EXTERNAL_OIDC=${OIDC_ISSUER_URI:-}
   KAFKA=${EXTERNAL_KAFKA:-127.0.0.1:$KAFKA_PORT}
   MONGO=${EXTERNAL_MONGO:-mongodb://127.0.0.1:$STORE_PORT/}
+  ISSUER=${EXTERNAL_OIDC:-$LOCAL_ISSUER}
+  MEETINGS_SECRET=${MEETINGS_CLIENT_SECRET:-$LOCAL_MEETINGS_CLIENT_SECRET}
   WATCHED=()
   STARTED_SERVICES=()
+
+  if [ -z "$EXTERNAL_OIDC" ]; then
+    launch_keycloak
+    WATCHED+=(keycloak)
+    JWKS=$ISSUER/protocol/openid-connect/certs
+  else
+    say "Using the OpenID Connect provider $ISSUER (OIDC_ISSUER_URI)"
+    JWKS=${OIDC_JWK_SET_URI:-$(discover_jwks "$ISSUER")}
+    [ -n "${MEETINGS_CLIENT_SECRET:-}" ] || say "Note: MEETINGS_CLIENT_SECRET is not set; meetings-service uses the local realm's secret"
+  fi
 
   if [ -z "$EXTERNAL_KAFKA" ] || [ -z "$EXTERNAL_MONGO" ]; then
     classpath=$(local_stack_classpath)
@@ -405,10 +566,11 @@ start() {
   else
     say "Using MongoDB at $(redact "$MONGO") (MONGODB_URI)"
   fi
+  [ -n "$EXTERNAL_OIDC" ] || wait_keycloak
 
   for line in "${SERVICES[@]}"; do
-    read -r name port db <<<"$line"
-    start_service "$name" "$port" "$db"
+    read -r name port management_port db <<<"$line"
+    start_service "$name" "$port" "$management_port" "$db"
   done
   for line in "${STARTED_SERVICES[@]}"; do WATCHED+=("${line%% *}"); done
 
@@ -436,18 +598,27 @@ stop() {
   say "Stopped."
 }
 
+# resident_mb NAME PID: the resident memory of PID in MB, with its children's for Keycloak (kc.sh runs the JVM as
+# a child); nothing for run.sh itself, whose children are the whole stack
+resident_mb() {
+  [ "$1" != run ] || return 0
+  { ps -o rss= -p "$2"; [ "$1" != keycloak ] || ps -o rss= --ppid "$2"; } 2>/dev/null \
+    | awk '{ kb += $1 } END { printf "%d MB", kb / 1024 }'
+}
+
 status() {
-  local line name port pid any=0
-  local components=("run -" "kafka 127.0.0.1:$KAFKA_PORT" "store mongodb://127.0.0.1:$STORE_PORT")
+  local line name port management_port pid any=0
+  local components=("run -" "keycloak $LOCAL_ISSUER (health http://127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT/health)"
+    "kafka 127.0.0.1:$KAFKA_PORT" "store mongodb://127.0.0.1:$STORE_PORT")
   for line in "${SERVICES[@]}"; do
-    read -r name port _ <<<"$line"
-    components+=("$name http://127.0.0.1:$port")
+    read -r name port management_port _ <<<"$line"
+    components+=("$name http://127.0.0.1:$port (health http://127.0.0.1:$management_port/actuator/health)")
   done
   for line in "${components[@]}"; do
     read -r name port <<<"$line"
     if pid=$(running_pid "$name"); then
       any=1
-      printf '%-18s running, pid %-8s %s\n' "$name" "$pid" "${port#-}"
+      printf '%-18s running, pid %-8s %7s  %s\n' "$name" "$pid" "$(resident_mb "$name" "$pid")" "${port#-}"
     fi
   done
   [ "$any" = 1 ] || say "Nothing is running."
