@@ -15,6 +15,7 @@
   let provider = null;
   let refreshing = null;
   let refreshTimer = null;
+  let leaving = false;
 
   // ---------- small helpers ----------
 
@@ -182,6 +183,7 @@
 
   /** Leaves for the provider's sign-in; the chosen period comes back through sessionStorage, keyed by state. */
   async function signIn() {
+    leaving = true; // the calls still under way wait for nothing: the page is leaving
     const verifier = random(48);
     const state = random(24);
     const nonce = random(24);
@@ -319,6 +321,7 @@
       token = read(TOKENS).access;
       response = await send(token);
     }
+    if (leaving) return NEVER;
     if (response.status !== 401) {
       if (response.ok) write(RETRIED, null);
       return response;
