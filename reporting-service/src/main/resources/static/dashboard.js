@@ -300,6 +300,7 @@
     if (results.some(r => r.status === 'rejected' && r.reason instanceof ForbiddenError)) {
       forbidden();
       finished();
+      document.getElementById('generated').textContent = '';
       return;
     }
     const ok = result => result.status === 'fulfilled' ? result.value : null;

@@ -213,6 +213,8 @@ class DashboardSignInIT {
         assertThat(browser.driver.findElement(By.id("forbidden")).isDisplayed()).isTrue();
         assertThat(browser.driver.findElement(By.id("kpis")).isDisplayed()).isFalse();
         assertThat(browser.driver.findElement(By.id("report-groups")).isDisplayed()).isFalse();
+        assertThat(browser.driver.findElement(By.cssSelector(".charts")).isDisplayed()).isFalse();
+        assertThat(browser.driver.findElement(By.id("groups-xlsx")).isDisplayed()).isFalse();
         assertThat(browser.driver.findElement(By.id("error")).isDisplayed()).isFalse();
         assertThat(text("#account-name")).isEqualTo("Сидоров Олег Иванович");
         browser.screenshot("dashboard-forbidden");
@@ -233,6 +235,7 @@ class DashboardSignInIT {
         assertThat(browser.session(TOKENS)).isNull();
         assertThat(browser.driver.findElement(By.id("account")).isDisplayed()).isFalse();
         assertThat(browser.driver.findElement(By.id("kpis")).isDisplayed()).isFalse();
+        assertThat(browser.driver.findElement(By.cssSelector(".charts")).isDisplayed()).isFalse();
         assertThat(identity.authorizations).as("no sign-in by itself after signing out").hasSize(1);
         assertThat(browser.driver.switchTo().activeElement().getText()).as("the way back in has the focus")
                 .isEqualTo("Войти");
@@ -242,6 +245,26 @@ class DashboardSignInIT {
         browser.waitUntilLoaded();
         assertThat(identity.authorizations).hasSize(2);
         assertThat(browser.driver.findElement(By.id("kpis")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void aRefusedSignInIsSaidPlainlyWithAWayToTryAgain() {
+        identity.refusingSignIn = "Учётная запись заблокирована";
+
+        open("/?year=2026");
+
+        assertThat(text("#sign-in-error")).startsWith("Не удалось войти: Учётная запись заблокирована.")
+                .contains("Войти снова");
+        assertThat(browser.driver.getCurrentUrl()).isEqualTo(base() + "/?year=2026");
+        assertThat(requests.calls).as("no call of the API without a token").isEmpty();
+        assertThat(browser.driver.findElement(By.id("kpis")).isDisplayed()).isFalse();
+
+        identity.refusingSignIn = null;
+        browser.driver.findElement(By.cssSelector("#sign-in-error button")).click();
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("account-name"), FakeOidcProvider.HEAD));
+        browser.waitUntilLoaded();
+        assertThat(identity.authorizations).hasSize(2);
+        assertThat(text("#period-label")).isEqualTo("Период: 2026 год");
     }
 
     @Test

@@ -47,6 +47,8 @@ final class FakeOidcProvider implements BeforeEachCallback, AfterAllCallback {
     volatile String person = HEAD;
     volatile Duration lifetime = Duration.ofMinutes(5);
     volatile boolean refusingRefresh;
+    /** When set, the sign-in is refused with this OAuth error description (error=access_denied). */
+    volatile String refusingSignIn;
 
     /** The authorization requests' parameters, the token requests' form, the end-of-session requests' parameters. */
     final List<Map<String, String>> authorizations = new CopyOnWriteArrayList<>();
@@ -103,6 +105,7 @@ final class FakeOidcProvider implements BeforeEachCallback, AfterAllCallback {
         person = HEAD;
         lifetime = Duration.ofMinutes(5);
         refusingRefresh = false;
+        refusingSignIn = null;
         authorizations.clear();
         tokenRequests.clear();
         logouts.clear();
@@ -153,6 +156,11 @@ final class FakeOidcProvider implements BeforeEachCallback, AfterAllCallback {
                 || !"S256".equals(query.get("code_challenge_method")) || query.get("code_challenge") == null
                 || !redirectUri.startsWith("http://127.0.0.1:") || query.get("state") == null) {
             text(exchange, 400, "invalid authorization request: " + query);
+            return;
+        }
+        if (refusingSignIn != null) {
+            redirect(exchange, redirectUri + "?error=access_denied&error_description=" + encode(refusingSignIn)
+                    + "&state=" + encode(query.get("state")));
             return;
         }
         String code = "code-" + serial.incrementAndGet();
