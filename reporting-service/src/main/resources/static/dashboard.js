@@ -305,7 +305,7 @@
     }
     const ok = result => result.status === 'fulfilled' ? result.value : null;
     if (ok(names)) Object.assign(labels, ok(names));
-    [names, groups, appeals, executors, ranking].filter(r => r.status === 'rejected')
+    results.filter(r => r.status === 'rejected')
       .forEach(r => showError(r.reason instanceof ApiError ? r.reason.message : 'Не удалось показать отчёт: ' + r.reason));
     safely(() => renderKpis(ok(groups), ok(appeals), groups.status === 'rejected', appeals.status === 'rejected'));
     safely(() => renderGroups(ok(groups), groups.status === 'rejected'));
