@@ -117,14 +117,25 @@
   class ApiError extends Error {
   }
 
-  async function api(path, what, init) {
+  const NO_ACCESS = 'Нет доступа: этот раздел для Главы Администрации';
+
+  /** The service knows the person but refuses them the reports (403). */
+  class ForbiddenError extends ApiError {
+    constructor() {
+      super(NO_ACCESS);
+    }
+  }
+
+  /** The one way to the service: with the head's access token (auth.js), the page's language, its errors. */
+  async function send(path, what, init, accept) {
     let response;
     try {
       // the service words its refusals in the language asked for: the page is Russian
-      response = await fetch(path, Object.assign({headers: {Accept: 'application/json', 'Accept-Language': 'ru'}}, init || {}));
+      response = await window.DashboardAuth.fetch(path, Object.assign({headers: {Accept: accept, 'Accept-Language': 'ru'}}, init || {}));
     } catch (e) {
       throw new ApiError(`Не удалось загрузить ${what}: сервис отчётов недоступен. Проверьте соединение и повторите.`);
     }
+    if (response.status === 403) throw new ForbiddenError();
     if (!response.ok) {
       let detail = '';
       try {
@@ -135,7 +146,54 @@
       }
       throw new ApiError(`Не удалось загрузить ${what}: ${detail || 'ошибка сервера'} (код ${response.status}).`);
     }
-    return response.json();
+    return response;
+  }
+
+  async function api(path, what, init) {
+    return (await send(path, what, init, 'application/json')).json();
+  }
+
+  /** The file's name as the service gave it: RFC 5987 filename* (the Russian one) before the plain filename. */
+  function fileName(disposition, fallback) {
+    const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(disposition || '');
+    if (extended) {
+      try {
+        return decodeURIComponent(extended[2].trim());
+      } catch (ignored) {
+        // a malformed name: the plain one
+      }
+    }
+    const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition || '');
+    return plain ? plain[1].trim() : fallback;
+  }
+
+  /**
+   * A download link fetched with the token and saved from a Blob URL (a plain link would go without the token);
+   * the link's href stays for its address to be seen and copied.
+   */
+  async function download(link) {
+    const what = link.dataset.what;
+    const status = document.getElementById('download-status');
+    link.setAttribute('aria-busy', 'true');
+    status.textContent = `Готовится файл: ${what}…`;
+    try {
+      const response = await send(link.href, what, {}, '*/*');
+      const blob = await response.blob();
+      const name = fileName(response.headers.get('Content-Disposition'), link.href.split('/').pop().split('?')[0]);
+      const url = URL.createObjectURL(blob);
+      const save = el('a', {href: url, download: name, hidden: true});
+      document.body.append(save);
+      save.click();
+      save.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      status.textContent = `Файл сохранён: ${name}`;
+      link.dataset.saved = name;
+    } catch (e) {
+      status.textContent = '';
+      showError(e instanceof ApiError ? e.message : 'Не удалось скачать файл: ' + e);
+    } finally {
+      link.removeAttribute('aria-busy');
+    }
   }
 
   function query(withHalf) {
@@ -196,6 +254,10 @@
     select.addEventListener('change', () => form.requestSubmit());
     document.querySelectorAll('input[name=half]').forEach(r => r.addEventListener('change', () => form.requestSubmit()));
     document.getElementById('print').addEventListener('click', () => window.print());
+    document.querySelectorAll('.downloads a').forEach(link => link.addEventListener('click', event => {
+      event.preventDefault();
+      download(link);
+    }));
     document.querySelectorAll('[data-close]').forEach(button => button.addEventListener('click', () => {
       document.getElementById(button.dataset.close).hidden = true;
     }));
@@ -224,6 +286,7 @@
     document.getElementById('period-label').textContent = 'Период: ' + periodLabel();
     document.getElementById('loading').hidden = false;
     document.body.setAttribute('aria-busy', 'true');
+    reports(true);
     links();
     const [names, groups, appeals, executors, ranking] = await Promise.allSettled([
       api('api/reports/labels', 'подписи отчётов'),
@@ -233,9 +296,16 @@
       api('api/reports/ranking?' + query(true), 'рейтинг групп')
     ]);
     if (mine !== generation) return;
+    const results = [names, groups, appeals, executors, ranking];
+    if (results.some(r => r.status === 'rejected' && r.reason instanceof ForbiddenError)) {
+      forbidden();
+      finished();
+      document.getElementById('generated').textContent = '';
+      return;
+    }
     const ok = result => result.status === 'fulfilled' ? result.value : null;
     if (ok(names)) Object.assign(labels, ok(names));
-    [names, groups, appeals, executors, ranking].filter(r => r.status === 'rejected')
+    results.filter(r => r.status === 'rejected')
       .forEach(r => showError(r.reason instanceof ApiError ? r.reason.message : 'Не удалось показать отчёт: ' + r.reason));
     safely(() => renderKpis(ok(groups), ok(appeals), groups.status === 'rejected', appeals.status === 'rejected'));
     safely(() => renderGroups(ok(groups), groups.status === 'rejected'));
@@ -243,10 +313,26 @@
     safely(() => renderExecutors(ok(executors), executors.status === 'rejected'));
     const quiet = ok(groups) && !active(ok(groups).total);
     safely(() => renderRanking(quiet ? null : ok(ranking), ranking.status === 'rejected'));
+    finished();
+  }
+
+  function finished() {
     document.getElementById('loading').hidden = true;
     document.body.removeAttribute('aria-busy');
     document.getElementById('generated').textContent = 'Данные на ' + new Date().toLocaleString('ru-RU');
     document.body.dataset.loaded = String(generation);
+  }
+
+  /** The reports' sections: shown, or hidden behind the refusal when the person may not see them. */
+  function reports(visible) {
+    document.querySelectorAll('#content > section').forEach(section => { section.hidden = !visible; });
+    document.getElementById('forbidden').hidden = visible;
+  }
+
+  function forbidden() {
+    clearErrors();
+    reports(false);
+    document.getElementById('period-label').textContent = '';
   }
 
   function safely(render) {
@@ -731,7 +817,15 @@
     });
   }
 
-  document.addEventListener('DOMContentLoaded', () => {
+  document.addEventListener('DOMContentLoaded', async () => {
+    // signed in first: the sign-in may leave the page, and brings the chosen period back in the address
+    const session = await window.DashboardAuth.start();
+    if (session.stopped) {
+      reports(false);
+      document.getElementById('forbidden').hidden = true;
+      document.body.dataset.loaded = 'stopped';
+      return;
+    }
     readUrl();
     setUpForm();
     setUpRebuild();

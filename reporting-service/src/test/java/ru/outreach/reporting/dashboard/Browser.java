@@ -15,8 +15,10 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -76,7 +78,30 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllCa
     }
 
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // the page may leave for the identity provider and come back while a condition is being checked
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /**
+     * Opens the page and waits until it has loaded its reports (or stopped: signed out, refused), signing in first
+     * where sign-in is on: the page leaves for the provider and comes back with the address it was opened with.
+     */
+    void open(String url) {
+        driver.get(url);
+        waitUntilLoaded();
+    }
+
+    /** Until the page, back on its own address (no {@code code} of a sign-in in it), has loaded or stopped. */
+    void waitUntilLoaded() {
+        waiting().until(d -> !d.getCurrentUrl().contains("code=")
+                && d.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
+    }
+
+    /** A value the page keeps in sessionStorage, as JSON text; null when absent. */
+    String session(String key) {
+        return (String) driver.executeScript("return sessionStorage.getItem(arguments[0])", key);
     }
 
     /** The visible window as a PNG under target/. */

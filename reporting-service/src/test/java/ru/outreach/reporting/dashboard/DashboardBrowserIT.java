@@ -51,7 +51,8 @@ import ru.outreach.reporting.report.GroupsReport;
 /**
  * The dashboard in a real headless Chromium against the whole service: the hand-made scenario's events are applied
  * by the real projection into the in-memory store, and the page reads them through the real JSON API. Skipped, with
- * the reason, where Debian's chromium and chromium-driver are not installed.
+ * the reason, where Debian's chromium and chromium-driver are not installed. The page signs in first, through a fake
+ * OpenID Connect provider (see {@link DashboardSignInIT} for the sign-in itself).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
@@ -60,6 +61,10 @@ class DashboardBrowserIT {
 
     @RegisterExtension
     static final Browser browser = new Browser(1366, 768);
+
+    /** The page signs in, as it will have to once the API demands a token. */
+    @RegisterExtension
+    static final FakeOidcProvider identity = new FakeOidcProvider();
 
     @LocalServerPort
     int port;
@@ -73,6 +78,7 @@ class DashboardBrowserIT {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> TestStore.uri("dashboard"));
+        registry.add("outreach.dashboard.issuer-uri", identity::issuer);
     }
 
     @TestConfiguration
@@ -173,6 +179,7 @@ class DashboardBrowserIT {
         assertThat(text("#kpi-appeals .kpi-value")).isEqualTo(String.valueOf((long) appealsCount.current()));
         assertThat(text("#kpi-appeals .kpi-title")).isEqualTo("Обращений граждан");
         assertThat(browser.driver.findElement(By.id("error")).isDisplayed()).isFalse();
+        assertThat(text("#account-name")).isEqualTo(FakeOidcProvider.HEAD);
 
         List<String> headers = browser.driver.findElements(By.cssSelector("#groups-table thead th")).stream()
                 .map(WebElement::getText).toList();
@@ -343,8 +350,7 @@ class DashboardBrowserIT {
     }
 
     private void open(String path) {
-        browser.driver.get("http://127.0.0.1:" + port + path);
-        browser.waiting().until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
+        browser.open("http://127.0.0.1:" + port + path);
     }
 
     private static String text(String css) {
