@@ -47,12 +47,14 @@ import ru.outreach.reporting.query.ReportService;
 import ru.outreach.reporting.report.AppealsReport;
 import ru.outreach.reporting.report.Comparison;
 import ru.outreach.reporting.report.GroupsReport;
+import ru.outreach.testkit.TestIdentity;
 
 /**
  * The dashboard in a real headless Chromium against the whole service: the hand-made scenario's events are applied
  * by the real projection into the in-memory store, and the page reads them through the real JSON API. Skipped, with
  * the reason, where Debian's chromium and chromium-driver are not installed.
  */
+@TestIdentity
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(partitions = 1)

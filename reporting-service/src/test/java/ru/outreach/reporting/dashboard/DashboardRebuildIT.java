@@ -15,11 +15,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import ru.outreach.testkit.TestStore;
+import ru.outreach.testkit.TestIdentity;
 
 /**
  * The admin button of the dashboard: it asks before it starts, then shows the rebuild's progress until it is done.
  * A service of its own (the rebuild drops the read models), on empty topics.
  */
+@TestIdentity
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(partitions = 1)
