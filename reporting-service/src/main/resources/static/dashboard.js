@@ -117,11 +117,61 @@
   class ApiError extends Error {
   }
 
+  // ---------- access token ----------
+  // The API answers only with an access token of the identity provider (head: reports; administrator: rebuild). Until
+  // the staff web application signs people in, the page takes one given after '#token=' in its address, keeps it for
+  // this tab only and removes it from the address.
+
+  const TOKEN_KEY = 'outreach.token';
+
+  function takeTokenFromAddress() {
+    const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+    if (match) {
+      sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  }
+
+  function authorized(headers) {
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    return token ? Object.assign({Authorization: 'Bearer ' + token}, headers) : headers;
+  }
+
+  /** A download link fetches its file with the token and saves it under the name the service gives. */
+  async function download(event) {
+    const link = event.currentTarget;
+    event.preventDefault();
+    try {
+      const response = await fetch(link.href, {headers: authorized({'Accept-Language': 'ru'})});
+      if (!response.ok) {
+        let detail = '';
+        try {
+          detail = (await response.json()).detail || '';
+        } catch (ignored) {
+          // not a problem document
+        }
+        showError(`Не удалось скачать файл: ${detail || 'ошибка сервера'} (код ${response.status}).`);
+        return;
+      }
+      const disposition = response.headers.get('Content-Disposition') || '';
+      const name = /filename\*=UTF-8''([^;]+)/i.exec(disposition) || /filename="?([^";]+)"?/i.exec(disposition);
+      const url = URL.createObjectURL(await response.blob());
+      const save = el('a', {href: url, download: name ? decodeURIComponent(name[1]) : 'report'});
+      document.body.appendChild(save);
+      save.click();
+      save.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    } catch (e) {
+      showError('Не удалось скачать файл: сервис отчётов недоступен. Проверьте соединение и повторите.');
+    }
+  }
+
   async function api(path, what, init) {
     let response;
     try {
       // the service words its refusals in the language asked for: the page is Russian
-      response = await fetch(path, Object.assign({headers: {Accept: 'application/json', 'Accept-Language': 'ru'}}, init || {}));
+      response = await fetch(path, Object.assign({}, init || {},
+        {headers: authorized({Accept: 'application/json', 'Accept-Language': 'ru'})}));
     } catch (e) {
       throw new ApiError(`Не удалось загрузить ${what}: сервис отчётов недоступен. Проверьте соединение и повторите.`);
     }
@@ -732,6 +782,9 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
+    takeTokenFromAddress();
+    ['groups-xlsx', 'groups-pdf', 'appeals-xlsx', 'appeals-pdf']
+      .forEach(id => document.getElementById(id).addEventListener('click', download));
     readUrl();
     setUpForm();
     setUpRebuild();

@@ -48,6 +48,7 @@ import ru.outreach.reporting.report.AppealsReport;
 import ru.outreach.reporting.report.Comparison;
 import ru.outreach.reporting.report.GroupsReport;
 import ru.outreach.testkit.TestIdentity;
+import ru.outreach.testkit.TestTokens;
 
 /**
  * The dashboard in a real headless Chromium against the whole service: the hand-made scenario's events are applied
@@ -59,6 +60,10 @@ import ru.outreach.testkit.TestIdentity;
         properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(partitions = 1)
 class DashboardBrowserIT {
+
+    /** The page takes its access token after '#token=' in its address: the head's, who is also the administrator. */
+    private static final String TOKEN = "#token=" + TestTokens.token(TestTokens.Person.with("head-admin", "head",
+            "administrator"));
 
     @RegisterExtension
     static final Browser browser = new Browser(1366, 768);
@@ -345,7 +350,7 @@ class DashboardBrowserIT {
     }
 
     private void open(String path) {
-        browser.driver.get("http://127.0.0.1:" + port + path);
+        browser.driver.get("http://127.0.0.1:" + port + path + TOKEN);
         browser.waiting().until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
     }
 

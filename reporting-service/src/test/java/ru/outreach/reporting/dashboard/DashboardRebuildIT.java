@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import ru.outreach.testkit.TestStore;
 import ru.outreach.testkit.TestIdentity;
+import ru.outreach.testkit.TestTokens;
 
 /**
  * The admin button of the dashboard: it asks before it starts, then shows the rebuild's progress until it is done.
@@ -26,6 +27,10 @@ import ru.outreach.testkit.TestIdentity;
         properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(partitions = 1)
 class DashboardRebuildIT {
+
+    /** The page takes its access token after '#token=' in its address: the head's, who is also the administrator. */
+    private static final String TOKEN = "#token=" + TestTokens.token(TestTokens.Person.with("head-admin", "head",
+            "administrator"));
 
     @RegisterExtension
     static final Browser browser = new Browser(1366, 768);
@@ -40,7 +45,7 @@ class DashboardRebuildIT {
 
     @Test
     void rebuildAsksFirstAndShowsItsProgressToTheEnd() throws IOException {
-        browser.driver.get("http://127.0.0.1:" + port + "/");
+        browser.driver.get("http://127.0.0.1:" + port + "/" + TOKEN);
         browser.waiting().until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
 
         browser.driver.findElement(By.id("rebuild")).click();
