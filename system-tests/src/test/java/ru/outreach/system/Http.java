@@ -8,11 +8,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import ru.outreach.testkit.TestTokens;
+import ru.outreach.testkit.TestTokens.Person;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** JSON over real HTTP, as a browser or a script would call the services. */
+/** JSON over real HTTP, as a browser or a script would call the services, with the token of the person who acts. */
 final class Http {
+
+    static final Person SECRETARY = Person.with("secretary1", "secretary").inGroup("Информационная группа № 1");
+    static final Person GENERAL_DEPARTMENT = Person.with("clerk", "general-department");
+    static final Person EXECUTOR = Person.with("executor-housing", "executor").inDepartment("Управление ЖКХ");
+    static final Person CONTROLLER = Person.with("controller", "controller");
+    static final Person HEAD = Person.with("head", "head");
+    static final Person ADMINISTRATOR = Person.with("admin", "administrator");
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -23,18 +32,22 @@ final class Http {
     private Http() {
     }
 
-    static Response get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    static Response get(Person person, String url) {
+        return send(request(person, url).GET());
     }
 
-    static Response post(String url, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+    static Response post(Person person, String url, Object body) {
+        return send(request(person, url).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
-    static Response put(String url, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+    static Response put(Person person, String url, Object body) {
+        return send(request(person, url).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    private static HttpRequest.Builder request(Person person, String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", TestTokens.bearer(person));
     }
 
     /** Insists on a 2xx answer. */

@@ -2,6 +2,12 @@ package ru.outreach.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static ru.outreach.system.Http.ADMINISTRATOR;
+import static ru.outreach.system.Http.CONTROLLER;
+import static ru.outreach.system.Http.EXECUTOR;
+import static ru.outreach.system.Http.GENERAL_DEPARTMENT;
+import static ru.outreach.system.Http.HEAD;
+import static ru.outreach.system.Http.SECRETARY;
 import static ru.outreach.system.Http.get;
 import static ru.outreach.system.Http.ok;
 import static ru.outreach.system.Http.post;
@@ -43,10 +49,10 @@ class MeetingToAppealsIT {
         String meetingId = heldMeetingWithSignedMinutes("Группа (e2e)", "Шахтёрский", heldOn);
 
         JsonNode card = await().atMost(Duration.ofSeconds(60))
-                .until(() -> get(appeals + "/appeals/" + meetingId + ":RC1"), r -> r.status() == 200).body();
-        JsonNode secondCard = ok(get(appeals + "/appeals/" + meetingId + ":RC2"));
+                .until(() -> get(GENERAL_DEPARTMENT, appeals + "/appeals/" + meetingId + ":RC1"), r -> r.status() == 200).body();
+        JsonNode secondCard = ok(get(GENERAL_DEPARTMENT, appeals + "/appeals/" + meetingId + ":RC2"));
         JsonNode instruction = await().atMost(Duration.ofSeconds(30))
-                .until(() -> get(appeals + "/instructions/" + meetingId + ":I1"), r -> r.status() == 200).body();
+                .until(() -> get(CONTROLLER, appeals + "/instructions/" + meetingId + ":I1"), r -> r.status() == 200).body();
         assertThat(card.path("territory").asString()).isEqualTo("Шахтёрский");
         assertThat(card.path("citizen").path("fullName").asString()).isEqualTo("Петрова Анна Сергеевна");
         assertThat(card.path("state").asString()).as("waits in the registration queue").isEqualTo("RECEIVED");
@@ -56,23 +62,23 @@ class MeetingToAppealsIT {
         assertThat(instruction.path("dueOn").asString()).isEqualTo(heldOn.plusDays(30).toString());
 
         String appeal = appeals + "/appeals/" + meetingId + ":RC1";
-        JsonNode registered = ok(post(appeal + "/registration", Map.of("registeredOn", heldOn.plusDays(1).toString())));
+        JsonNode registered = ok(post(GENERAL_DEPARTMENT, appeal + "/registration", Map.of("registeredOn", heldOn.plusDays(1).toString())));
         assertThat(registered.path("registeredOn").asString()).isEqualTo(heldOn.plusDays(1).toString());
         assertThat(registered.path("answerDueOn").asString()).isEqualTo(heldOn.plusDays(31).toString());
         assertThat(registered.path("missedTerms")).isEmpty();
-        ok(post(appeal + "/assignment", Map.of("executorDepartment", "Управление ЖКХ")));
-        ok(post(appeal + "/answer", Map.of("text", "Крыша будет отремонтирована в мае", "answeredOn",
+        ok(post(GENERAL_DEPARTMENT, appeal + "/assignment", Map.of("executorDepartment", "Управление ЖКХ")));
+        ok(post(GENERAL_DEPARTMENT, appeal + "/answer", Map.of("text", "Крыша будет отремонтирована в мае", "answeredOn",
                 today.toString(), "answeredBy", "Козлов А.В.")));
         String order = appeals + "/instructions/" + meetingId + ":I1";
-        ok(post(order + "/acceptance", Map.of()));
-        ok(post(order + "/reports", Map.of("text", "Освещение проверено, заменены 4 лампы",
+        ok(post(EXECUTOR, order + "/acceptance", Map.of()));
+        ok(post(EXECUTOR, order + "/reports", Map.of("text", "Освещение проверено, заменены 4 лампы",
                 "reportedOn", today.toString())));
-        assertThat(ok(get(order)).path("state").asString()).as("a report does not close").isEqualTo("REPORTED");
+        assertThat(ok(get(CONTROLLER, order)).path("state").asString()).as("a report does not close").isEqualTo("REPORTED");
         String controller = instruction.path("controller").asString();
-        ok(post(order + "/closing", Map.of("closedOn", today.toString(), "closedBy", controller)));
+        ok(post(CONTROLLER, order + "/closing", Map.of("closedOn", today.toString(), "closedBy", controller)));
 
-        assertThat(ok(get(appeal)).path("state").asString()).isEqualTo("ANSWERED");
-        assertThat(ok(get(order)).path("state").asString()).isEqualTo("CLOSED");
+        assertThat(ok(get(GENERAL_DEPARTMENT, appeal)).path("state").asString()).isEqualTo("ANSWERED");
+        assertThat(ok(get(CONTROLLER, order)).path("state").asString()).isEqualTo("CLOSED");
         List<ConsumerRecord<String, String>> instructionEvents = readUntil("instructions.v1", meetingId + ":I1", 4);
         assertThat(instructionEvents).extracting(MeetingToAppealsIT::type)
                 .containsExactly("InstructionIssued", "InstructionAccepted", "InstructionReported", "InstructionClosed");
@@ -88,37 +94,38 @@ class MeetingToAppealsIT {
                 stack.today().minusDays(2));
         String brief = meetings + "/meetings/" + meetingId + "/brief";
         JsonNode current = await().atMost(Duration.ofSeconds(60))
-                .until(() -> ok(get(brief)), b -> b.path("openProblems").path("openInstructions").asInt() == 1);
+                .until(() -> ok(get(SECRETARY, brief)), b -> b.path("openProblems").path("openInstructions").asInt() == 1);
         assertThat(current.path("freshness").asString()).isEqualTo("CURRENT");
+        assertThat(stack.tokens.issued()).as("asked with the meetings service's own token").isPositive();
 
         stack.appeals.stop();
         try {
-            JsonNode stale = ok(get(brief));
+            JsonNode stale = ok(get(SECRETARY, brief));
             assertThat(stale.path("freshness").asString()).isEqualTo("STALE");
             assertThat(stale.path("openProblems").path("openInstructions").asInt()).isEqualTo(1);
-            assertThat(get(meetings + "/meetings/" + meetingId).status()).as("meetings keep working").isEqualTo(200);
+            assertThat(get(SECRETARY, meetings + "/meetings/" + meetingId).status()).as("meetings keep working").isEqualTo(200);
         } finally {
             stack.appeals.start();
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> ok(get(brief)).path("freshness").asString(), "CURRENT"::equals);
+                .until(() -> ok(get(SECRETARY, brief)).path("freshness").asString(), "CURRENT"::equals);
     }
 
     private String heldMeetingWithSignedMinutes(String groupName, String territory, LocalDate heldOn) {
-        String groupId = ok(post(meetings + "/groups", Map.of("name", groupName + " " + UUID.randomUUID(),
+        String groupId = ok(post(ADMINISTRATOR, meetings + "/groups", Map.of("name", groupName + " " + UUID.randomUUID(),
                 "leader", Map.of("fullName", "Иванов Иван Иванович"),
                 "secretary", Map.of("fullName", "Смирнова Ольга Петровна"),
                 "territories", List.of(territory)))).path("id").asString();
         LocalDateTime at = heldOn.atTime(17, 0);
-        String meetingId = ok(post(meetings + "/meetings", Map.of("groupId", groupId, "territory", territory,
+        String meetingId = ok(post(SECRETARY, meetings + "/meetings", Map.of("groupId", groupId, "territory", territory,
                 "venue", Map.of("name", "Дом культуры", "kind", "CULTURE"), "scheduledAt", at.toString())))
                 .path("id").asString();
         String meeting = meetings + "/meetings/" + meetingId;
-        ok(post(meeting + "/venue-agreement", Map.of("agreedOn", heldOn.minusDays(7).toString())));
-        ok(post(meeting + "/announcement", Map.of("announcedOn", heldOn.minusDays(5).toString(),
+        ok(post(SECRETARY, meeting + "/venue-agreement", Map.of("agreedOn", heldOn.minusDays(7).toString())));
+        ok(post(SECRETARY, meeting + "/announcement", Map.of("announcedOn", heldOn.minusDays(5).toString(),
                 "channels", List.of("OFFICIAL_SITE"))));
-        ok(post(meeting + "/holding", Map.of("heldAt", at.toString(), "residentsAttended", 25)));
-        ok(put(meeting + "/minutes", Map.of(
+        ok(post(SECRETARY, meeting + "/holding", Map.of("heldAt", at.toString(), "residentsAttended", 25)));
+        ok(put(SECRETARY, meeting + "/minutes", Map.of(
                 "receptionCards", List.of(
                         Map.of("citizen", Map.of("fullName", "Петрова Анна Сергеевна", "postalAddress", "ул. Мира, 1"),
                                 "question", "Протекает крыша", "category", "HOUSING"),
@@ -126,7 +133,7 @@ class MeetingToAppealsIT {
                                 "question", "Яма во дворе", "category", "ROADS")),
                 "instructions", List.of(Map.of("text", "Проверить освещение", "executorDepartment",
                         "Управление ЖКХ", "dueOn", heldOn.plusDays(30).toString())))));
-        ok(post(meeting + "/minutes/signature", Map.of("signedBy", "Иванов И.И.", "signedOn", heldOn.toString())));
+        ok(post(SECRETARY, meeting + "/minutes/signature", Map.of("signedBy", "Иванов И.И.", "signedOn", heldOn.toString())));
         return meetingId;
     }
 

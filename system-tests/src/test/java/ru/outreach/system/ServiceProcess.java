@@ -18,9 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import ru.outreach.testkit.TestTokens;
+
 /**
  * One service started from its built jar as its own process, the way {@code ./run.sh} starts it. Its output goes to
- * {@code target/system-tests/NAME.log}. The port is chosen once, so a stopped service comes back at the same address.
+ * {@code target/system-tests/NAME.log}. It trusts the test kit's tokens; its health answers on its own management
+ * port. The ports are chosen once, so a stopped service comes back at the same address.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -28,6 +31,7 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final Path log;
     private Path jar;
@@ -37,8 +41,14 @@ final class ServiceProcess implements AutoCloseable {
         this.name = name;
         this.log = Path.of("target", "system-tests", name + ".log");
         this.port = freePort();
+        this.managementPort = freePort();
         this.environment = new HashMap<>(environment);
         this.environment.put("SERVER_PORT", String.valueOf(port));
+        this.environment.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+        // tokens of the test kit: its public key and issuer, checked as in production
+        this.environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
+                "file:" + TestTokens.publicKeyFile().toAbsolutePath());
+        this.environment.put("OIDC_ISSUER_URI", TestTokens.ISSUER);
     }
 
     String url() {
@@ -100,7 +110,7 @@ final class ServiceProcess implements AutoCloseable {
 
     private boolean healthy() {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import ru.outreach.testkit.CityClock;
+import ru.outreach.testkit.TestTokenEndpoint;
 
 /**
  * A real Kafka broker and the MongoDB-compatible store in this JVM, and the services as processes connected to them:
@@ -28,6 +29,8 @@ final class SystemStack {
     private final Clock clock = CityClock.startingAt(CLOCK_START);
     final EmbeddedKafkaKraftBroker broker;
     final MongoServer store;
+    /** The identity provider's token endpoint, for the meetings service's own account (the territory brief). */
+    final TestTokenEndpoint tokens = TestTokenEndpoint.forMeetingsService();
     final ServiceProcess appeals;
     final ServiceProcess meetings;
     final ServiceProcess reporting;
@@ -46,6 +49,7 @@ final class SystemStack {
                 "KAFKA_BOOTSTRAP_SERVERS", broker.getBrokersAsString(),
                 "MONGODB_URI", storeUri + "/meetings",
                 "APPEALS_URL", appeals.url(),
+                "SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_OUTREACH_TOKEN_URI", tokens.tokenUri(),
                 // the brief's circuit breaker tries the appeals service again soon, for the recovery test
                 "SPRING_APPLICATION_JSON", """
                         {"resilience4j.circuitbreaker.instances.appeals.wait-duration-in-open-state": "2s",
@@ -82,6 +86,7 @@ final class SystemStack {
         meetings.stop();
         appeals.stop();
         store.shutdownNow();
+        tokens.close();
         broker.destroy();
     }
 }

@@ -2,6 +2,12 @@ package ru.outreach.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static ru.outreach.system.Http.ADMINISTRATOR;
+import static ru.outreach.system.Http.CONTROLLER;
+import static ru.outreach.system.Http.EXECUTOR;
+import static ru.outreach.system.Http.GENERAL_DEPARTMENT;
+import static ru.outreach.system.Http.HEAD;
+import static ru.outreach.system.Http.SECRETARY;
 import static ru.outreach.system.Http.get;
 import static ru.outreach.system.Http.ok;
 import static ru.outreach.system.Http.post;
@@ -33,22 +39,22 @@ class YearlyFiguresIT {
         LocalDate today = stack.today();
         LocalDate heldOn = today.minusDays(2);
         int year = heldOn.getYear();
-        JsonNode appealsBefore = ok(get(reports + "/appeals?year=" + year));
+        JsonNode appealsBefore = ok(get(HEAD, reports + "/appeals?year=" + year));
 
         String groupName = "Группа (yearly figures) " + UUID.randomUUID();
-        String groupId = ok(post(meetings + "/groups", Map.of("name", groupName,
+        String groupId = ok(post(ADMINISTRATOR, meetings + "/groups", Map.of("name", groupName,
                 "leader", Map.of("fullName", "Иванов Иван Иванович"),
                 "secretary", Map.of("fullName", "Смирнова Ольга Петровна"),
                 "territories", List.of("Аютинский")))).path("id").asString();
-        String meetingId = ok(post(meetings + "/meetings", Map.of("groupId", groupId, "territory", "Аютинский",
+        String meetingId = ok(post(SECRETARY, meetings + "/meetings", Map.of("groupId", groupId, "territory", "Аютинский",
                 "venue", Map.of("name", "Школа № 7", "kind", "SCHOOL"), "scheduledAt", heldOn + "T17:00:00")))
                 .path("id").asString();
         String meeting = meetings + "/meetings/" + meetingId;
-        ok(post(meeting + "/venue-agreement", Map.of("agreedOn", heldOn.minusDays(7).toString())));
-        ok(post(meeting + "/announcement", Map.of("announcedOn", heldOn.minusDays(5).toString(),
+        ok(post(SECRETARY, meeting + "/venue-agreement", Map.of("agreedOn", heldOn.minusDays(7).toString())));
+        ok(post(SECRETARY, meeting + "/announcement", Map.of("announcedOn", heldOn.minusDays(5).toString(),
                 "channels", List.of("NOTICE_BOARD"))));
-        ok(post(meeting + "/holding", Map.of("heldAt", heldOn + "T17:00:00", "residentsAttended", 40)));
-        ok(put(meeting + "/minutes", Map.of(
+        ok(post(SECRETARY, meeting + "/holding", Map.of("heldAt", heldOn + "T17:00:00", "residentsAttended", 40)));
+        ok(put(SECRETARY, meeting + "/minutes", Map.of(
                 "questions", List.of(Map.of("text", "Когда отремонтируют дорогу?", "answer", "Летом")),
                 "receptionCards", List.of(
                         Map.of("citizen", Map.of("fullName", "Орлова Ирина", "postalAddress", "ул. Мира, 3"),
@@ -57,21 +63,21 @@ class YearlyFiguresIT {
                                 "question", "Яма во дворе", "category", "ROADS")),
                 "instructions", List.of(Map.of("text", "Осмотреть кровлю", "executorDepartment",
                         "Управление ЖКХ", "dueOn", today.plusDays(20).toString())))));
-        ok(post(meeting + "/minutes/signature", Map.of("signedBy", "Иванов И.И.", "signedOn", heldOn.toString())));
-        ok(post(meeting + "/minutes/hand-over", Map.of("handedOverOn", today.toString())));
+        ok(post(SECRETARY, meeting + "/minutes/signature", Map.of("signedBy", "Иванов И.И.", "signedOn", heldOn.toString())));
+        ok(post(CONTROLLER, meeting + "/minutes/hand-over", Map.of("handedOverOn", today.toString())));
 
         String appeal = appeals + "/appeals/" + meetingId + ":RC1";
         String instruction = appeals + "/instructions/" + meetingId + ":I1";
         JsonNode order = await().atMost(Duration.ofSeconds(60))
-                .until(() -> get(instruction), r -> r.status() == 200).body();
-        await().atMost(Duration.ofSeconds(30)).until(() -> get(appeal).status() == 200);
-        ok(post(appeal + "/registration", Map.of("registeredOn", heldOn.toString())));
-        ok(post(appeal + "/assignment", Map.of("executorDepartment", "Управление ЖКХ")));
-        ok(post(appeal + "/answer", Map.of("text", "Крыша отремонтирована", "answeredOn", today.toString(),
+                .until(() -> get(CONTROLLER, instruction), r -> r.status() == 200).body();
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(GENERAL_DEPARTMENT, appeal).status() == 200);
+        ok(post(GENERAL_DEPARTMENT, appeal + "/registration", Map.of("registeredOn", heldOn.toString())));
+        ok(post(GENERAL_DEPARTMENT, appeal + "/assignment", Map.of("executorDepartment", "Управление ЖКХ")));
+        ok(post(GENERAL_DEPARTMENT, appeal + "/answer", Map.of("text", "Крыша отремонтирована", "answeredOn", today.toString(),
                 "answeredBy", "Управление ЖКХ")));
-        ok(post(instruction + "/acceptance", Map.of()));
-        ok(post(instruction + "/reports", Map.of("text", "Кровля осмотрена", "reportedOn", today.toString())));
-        ok(post(instruction + "/closing", Map.of("closedOn", today.toString(),
+        ok(post(EXECUTOR, instruction + "/acceptance", Map.of()));
+        ok(post(EXECUTOR, instruction + "/reports", Map.of("text", "Кровля осмотрена", "reportedOn", today.toString())));
+        ok(post(CONTROLLER, instruction + "/closing", Map.of("closedOn", today.toString(),
                 "closedBy", order.path("controller").asString())));
 
         JsonNode group = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
@@ -86,14 +92,14 @@ class YearlyFiguresIT {
         assertThat(group.path("instructionsClosedOnTime").asLong()).isEqualTo(1);
 
         JsonNode appealsAfter = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> ok(get(reports + "/appeals?year=" + year)),
+                .until(() -> ok(get(HEAD, reports + "/appeals?year=" + year)),
                         r -> total(r, "appeals") == total(appealsBefore, "appeals") + 2
                                 && total(r, "answeredWithinTerm") == total(appealsBefore, "answeredWithinTerm") + 1);
         assertThat(total(appealsAfter, "openAtEnd")).isEqualTo(total(appealsBefore, "openAtEnd") + 1);
     }
 
     private JsonNode groupFigures(int year, String groupId) {
-        for (JsonNode group : ok(get(reports + "/groups?year=" + year)).path("groups")) {
+        for (JsonNode group : ok(get(HEAD, reports + "/groups?year=" + year)).path("groups")) {
             if (group.path("groupId").asString().equals(groupId)) {
                 return group;
             }

@@ -22,6 +22,32 @@ public class JsonApi {
         this.http = http;
     }
 
+    /** The same API called with {@code person}'s token. */
+    public JsonApi as(TestTokens.Person person) {
+        return new JsonApi(http.mutate().requestInterceptors(interceptors -> {
+            interceptors.removeIf(TestTokens.ActingAs.class::isInstance);
+            interceptors.add(TestTokens.actingAs(person));
+        }).build());
+    }
+
+    /** The same API called with exactly this {@code Authorization} header, or none when it is null. */
+    public JsonApi withAuthorization(String header) {
+        return new JsonApi(http.mutate().requestInterceptors(interceptors -> {
+            interceptors.removeIf(TestTokens.ActingAs.class::isInstance);
+            if (header != null) {
+                interceptors.add((request, body, execution) -> {
+                    request.getHeaders().set("Authorization", header);
+                    return execution.execute(request, body);
+                });
+            }
+        }).build());
+    }
+
+    /** The same API called without a token. */
+    public JsonApi anonymous() {
+        return withAuthorization(null);
+    }
+
     public record Response(HttpStatusCode status, MediaType contentType, JsonNode body) {
 
         public String text(String field) {

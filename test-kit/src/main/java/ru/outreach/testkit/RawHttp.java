@@ -25,9 +25,17 @@ public final class RawHttp {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int port;
+    private final String authorization;
 
+    /** Sends the token of the test person with every duty ({@link TestTokens#everyDuty()}) unless told otherwise. */
     public RawHttp(int port) {
+        this(port, TestTokens.bearer(TestTokens.everyDuty()));
+    }
+
+    /** Sends {@code authorization} as the {@code Authorization} header, or none when it is null. */
+    public RawHttp(int port, String authorization) {
         this.port = port;
+        this.authorization = authorization;
     }
 
     /** An answer: status, the content type as sent, and the body as text. */
@@ -43,6 +51,9 @@ public final class RawHttp {
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (authorization != null && headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+            request.header("Authorization", authorization);
+        }
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(),
@@ -63,7 +74,8 @@ public final class RawHttp {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(requestLine);
-            out.write(("\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")
+            out.write(("\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return parse(socket.getInputStream().readAllBytes());

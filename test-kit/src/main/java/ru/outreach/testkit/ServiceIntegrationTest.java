@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -16,11 +17,14 @@ import org.springframework.web.client.RestClient;
 /**
  * A whole service over real HTTP, with a real Kafka broker (embedded KRaft) and the MongoDB-compatible store in
  * memory. Subclasses share one application context (add properties with {@code @TestPropertySource}), so data of
- * other tests is present: use fresh ids and names.
+ * other tests is present: use fresh ids and names. {@link #http} sends the token of a test person with every duty
+ * ({@link TestTokens#everyDuty()}); {@code JsonApi.as(person)} acts as someone else. The actuator answers on its own
+ * port, {@link #managementPort}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "outreach.outbox.sweep-interval=500ms"})
+@TestIdentity
 @EmbeddedKafka(partitions = 3)
 public abstract class ServiceIntegrationTest {
 
@@ -32,6 +36,9 @@ public abstract class ServiceIntegrationTest {
     @LocalServerPort
     protected int port;
 
+    @LocalManagementPort
+    protected int managementPort;
+
     @Autowired
     protected EmbeddedKafkaBroker broker;
 
@@ -42,7 +49,14 @@ public abstract class ServiceIntegrationTest {
         http = RestClient.builder()
                 .baseUrl("http://127.0.0.1:" + port)
                 .requestFactory(new JdkClientHttpRequestFactory(HttpClient.newHttpClient()))
+                .requestInterceptor(TestTokens.actingAs(TestTokens.everyDuty()))
                 .build();
+    }
+
+    /** The management port's actuator (health, Prometheus), without a token as a probe or a scraper calls it. */
+    protected JsonApi management() {
+        return new JsonApi(RestClient.builder().baseUrl("http://127.0.0.1:" + managementPort)
+                .requestFactory(new JdkClientHttpRequestFactory(HttpClient.newHttpClient())).build());
     }
 
     protected TopicReader reader(String topic) {

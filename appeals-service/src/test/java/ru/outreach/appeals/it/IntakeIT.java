@@ -285,7 +285,7 @@ class IntakeIT extends IntegrationTest {
     }
 
     private double metric(String name) {
-        return api.callText("/actuator/prometheus").lines()
+        return management().callText("/actuator/prometheus").lines()
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }

@@ -124,7 +124,8 @@ class MalformedRequestsIT extends IntegrationTest {
                 get("an encoded backslash in the path", "/api/appeals/a%5Cb", 400, null),
                 get("a path of 10000 characters", "/api/appeals/" + "a".repeat(10_000), 400, null),
                 new Refusal("TRACE", "TRACE", "/api/appeals", Map.of(), null, 405, null, null),
-                get("a path nobody serves", "/api/no-such-thing", 404, null));
+                // denied by default: no duty is allowed what the access rules do not name, served or not
+                get("a path nobody serves", "/api/no-such-thing", 403, null));
     }
 
     private static String extension(String days, LocalDate today) {

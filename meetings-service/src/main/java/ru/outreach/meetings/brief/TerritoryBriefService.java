@@ -1,8 +1,6 @@
 package ru.outreach.meetings.brief;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,9 +10,9 @@ import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.web.client.RestClient;
 
@@ -42,14 +40,10 @@ class TerritoryBriefService {
     /** The last answer per territory, for the stale fallback. */
     private final Map<String, TerritoryBrief> lastGood = new ConcurrentHashMap<>();
 
-    TerritoryBriefService(AppealsClientProperties properties,
+    TerritoryBriefService(@Qualifier(AppealsClientConfiguration.REGISTRATION) RestClient appeals,
                           CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters,
                           MessageSource messages, Clock clock) {
-        this.appeals = RestClient.builder()
-                .baseUrl(properties.baseUrl().toString())
-                .requestFactory(new JdkClientHttpRequestFactory(
-                        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()))
-                .build();
+        this.appeals = appeals;
         this.circuitBreaker = circuitBreakers.circuitBreaker(APPEALS);
         this.timeLimiter = timeLimiters.timeLimiter(APPEALS);
         this.messages = messages;

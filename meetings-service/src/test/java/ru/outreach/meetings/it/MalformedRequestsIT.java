@@ -137,8 +137,9 @@ class MalformedRequestsIT extends IntegrationTest {
                 get("invalid UTF-8 in the query, in English", "/api/meetings?territory=%FF", 400, null)
                         .header("Accept-Language", "en"),
                 new Refusal("TRACE", "TRACE", "/api/meetings", Map.of(), null, 405, null, null),
-                new Refusal("DELETE of a list", "DELETE", "/api/meetings", Map.of(), null, 405, null, null),
-                get("a path nobody serves", "/api/no-such-thing", 404, null),
+                // denied by default: no duty is allowed what the access rules do not name, served or not
+                new Refusal("DELETE of a list", "DELETE", "/api/meetings", Map.of(), null, 403, null, null),
+                get("a path nobody serves", "/api/no-such-thing", 403, null),
                 get("a meeting that does not exist", "/api/meetings/no-such-meeting", 404, null)));
         return cases;
     }

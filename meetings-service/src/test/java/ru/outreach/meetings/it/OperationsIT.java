@@ -1,6 +1,7 @@
 package ru.outreach.meetings.it;
 
 import ru.outreach.testkit.CityClock;
+import ru.outreach.testkit.JsonApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,6 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.http.HttpMethod;
 
 import ru.outreach.meetings.calendar.ProductionCalendar;
@@ -18,14 +22,28 @@ import tools.jackson.databind.JsonNode;
 /** What operations look at: health with Kafka and the store, Prometheus metrics, the OpenAPI document. */
 class OperationsIT extends IntegrationTest {
 
+    @Autowired
+    HealthEndpoint healthEndpoint;
+
     @Test
     void healthIsUpWithKafkaAndTheStore() {
-        Api.Response health = api.get("/actuator/health");
+        assertThat(healthEndpoint.healthForPath("kafka").getStatus()).isEqualTo(Status.UP);
+        assertThat(healthEndpoint.healthForPath("mongo").getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void probesAndTheScrapeAnswerOnTheManagementPortWithoutATokenAndSayOnlyUpOrDown() {
+        JsonApi.Response health = management().get("/actuator/health");
 
         assertThat(health.status().value()).isEqualTo(200);
         assertThat(health.text("status")).isEqualTo("UP");
-        assertThat(health.body().path("components").path("kafka").path("status").asString()).isEqualTo("UP");
-        assertThat(health.body().path("components").path("mongo").path("status").asString()).isEqualTo("UP");
+        assertThat(health.body().has("components")).as("no parts told: %s", health.body()).isFalse();
+        assertThat(health.body().has("details")).isFalse();
+        assertThat(management().get("/actuator/health/liveness").text("status")).isEqualTo("UP");
+        assertThat(management().get("/actuator/health/readiness").text("status")).isEqualTo("UP");
+        assertThat(management().callText("/actuator/prometheus")).contains("outreach_outbox_pending");
+        assertThat(api.anonymous().get("/actuator/health").status().value()).as("not on the API port")
+                .isNotEqualTo(200);
     }
 
     @Test
@@ -80,7 +98,7 @@ class OperationsIT extends IntegrationTest {
     }
 
     private double metric(String name) {
-        String text = api.callText("/actuator/prometheus");
+        String text = management().callText("/actuator/prometheus");
         return text.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.MeterRegistry;
 import ru.outreach.meetings.MeetingsApplication;
+import ru.outreach.testkit.TestIdentity;
+import ru.outreach.testkit.TestTokens;
 
 /**
  * A crash between the write and the publish: the first run stores changes but never publishes them (its relay is
@@ -63,17 +66,18 @@ class OutboxRecoveryIT {
     }
 
     private static ConfigurableApplicationContext start(EmbeddedKafkaBroker broker, boolean relay) {
-        return new SpringApplicationBuilder(MeetingsApplication.class).run(
+        return new SpringApplicationBuilder(MeetingsApplication.class).run(Stream.concat(Stream.of(
                 "--server.port=0",
                 "--spring.mongodb.uri=" + STORE_URI,
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--outreach.outbox.relay-enabled=" + relay,
-                "--outreach.outbox.sweep-interval=500ms");
+                "--outreach.outbox.sweep-interval=500ms"), Stream.of(TestIdentity.ARGUMENTS)).toArray(String[]::new));
     }
 
     private static Api api(ConfigurableApplicationContext context) {
         String port = context.getEnvironment().getProperty("local.server.port");
-        return new Api(RestClient.builder().baseUrl("http://127.0.0.1:" + port).build());
+        return new Api(RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .requestInterceptor(TestTokens.actingAs(TestTokens.everyDuty())).build());
     }
 
     private static double pending(ConfigurableApplicationContext context) {

@@ -10,6 +10,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -18,19 +21,27 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.sun.net.httpserver.HttpServer;
 
+import ru.outreach.testkit.TestTokenEndpoint;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The brief before a meeting comes from the appeals service over real HTTP (here a small HTTP server that answers
- * like it). When it stops, the meetings service keeps serving: the last brief, marked stale, or "unavailable"; when it
+ * like it), asked with the meetings service's own token (client credentials from a test token endpoint). When it stops, the meetings service keeps serving: the last brief, marked stale, or "unavailable"; when it
  * is back, the brief is current again.
  */
 class TerritoryBriefIT extends IntegrationTest {
 
     private static final int APPEALS_PORT = freePort();
+    private static final TestTokenEndpoint TOKENS = TestTokenEndpoint.forMeetingsService();
+    /** The Authorization headers the appeals service received. */
+    private static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
     private static HttpServer appeals = startAppeals();
 
     @DynamicPropertySource
     static void appealsService(DynamicPropertyRegistry registry) {
         registry.add("outreach.appeals.base-url", () -> "http://127.0.0.1:" + APPEALS_PORT);
+        registry.add("spring.security.oauth2.client.provider.outreach.token-uri", TOKENS::tokenUri);
         registry.add("resilience4j.circuitbreaker.instances.appeals.wait-duration-in-open-state", () -> "1s");
         registry.add("resilience4j.circuitbreaker.instances.appeals.minimum-number-of-calls", () -> "2");
         registry.add("resilience4j.timelimiter.instances.appeals.timeout-duration", () -> "1s");
@@ -39,6 +50,7 @@ class TerritoryBriefIT extends IntegrationTest {
     @AfterAll
     static void stopAppeals() {
         appeals.stop(0);
+        TOKENS.close();
     }
 
     @Test
@@ -49,6 +61,16 @@ class TerritoryBriefIT extends IntegrationTest {
         Api.Response current = api.get("/api/meetings/" + meetingId + "/brief");
         assertThat(current.text("freshness")).isEqualTo("CURRENT");
         assertThat(current.body().path("openProblems").path("openInstructions").asInt()).isEqualTo(3);
+        assertThat(AUTHORIZATIONS).as("the service's own token, never the secretary's").isNotEmpty()
+                .allSatisfy(header -> {
+                    JsonNode claims = claims(header);
+                    assertThat(claims.path("preferred_username").asString())
+                            .isEqualTo("service-account-meetings-service");
+                    assertThat(claims.path("realm_access").path("roles").toString()).contains("territory-brief");
+                });
+        int tokens = TOKENS.issued();
+        api.get("/api/territories/Северный/brief");
+        assertThat(TOKENS.issued()).as("the token is kept until it expires").isEqualTo(tokens);
 
         appeals.stop(0);
         Api.Response stale = api.get("/api/meetings/" + meetingId + "/brief");
@@ -70,6 +92,7 @@ class TerritoryBriefIT extends IntegrationTest {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", APPEALS_PORT), 0);
             server.createContext("/api/territories/", exchange -> {
+                AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
                 byte[] body = """
                         {"openAppealsByCategory": {"HOUSING": 4, "ROADS": 2}, "openInstructions": 3,
                          "overdueInstructions": 1}""".getBytes(StandardCharsets.UTF_8);
@@ -83,6 +106,11 @@ class TerritoryBriefIT extends IntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static JsonNode claims(String authorization) {
+        String payload = authorization.substring("Bearer ".length()).split("\\.")[1];
+        return JsonMapper.builder().build().readTree(Base64.getUrlDecoder().decode(payload));
     }
 
     private static int freePort() {

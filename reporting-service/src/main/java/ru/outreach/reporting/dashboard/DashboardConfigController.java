@@ -5,15 +5,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * The dashboard's sign-in settings, public (the page reads them before it has a token): whom to ask and as which
- * client. Nothing secret: the client is a public one, its proof is PKCE.
+ * client. Nothing secret: the client is a public one, its proof is PKCE. Not an operation of the API, so not in its
+ * OpenAPI document.
  */
+@Hidden
 @RestController
-@Tag(name = "dashboard", description = "The head's dashboard page")
 class DashboardConfigController {
 
     /** What the page needs to sign in: the issuer, the public client and whether to sign in at all. */
@@ -27,8 +27,6 @@ class DashboardConfigController {
     }
 
     @GetMapping("/dashboard/config.json")
-    @Operation(summary = "The dashboard's sign-in settings (public): the OpenID Connect issuer, the client and "
-            + "whether the page signs in")
     ResponseEntity<DashboardConfig> config() {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(config);
     }

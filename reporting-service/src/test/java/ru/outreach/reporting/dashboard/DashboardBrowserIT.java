@@ -1,5 +1,7 @@
 package ru.outreach.reporting.dashboard;
 
+import ru.outreach.testkit.TestIdentity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -54,6 +56,7 @@ import ru.outreach.reporting.report.GroupsReport;
  * the reason, where Debian's chromium and chromium-driver are not installed. The page signs in first, through a fake
  * OpenID Connect provider (see {@link DashboardSignInIT} for the sign-in itself).
  */
+@TestIdentity
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(partitions = 1)

@@ -1,5 +1,7 @@
 package ru.outreach.reporting.dashboard;
 
+import ru.outreach.testkit.TestIdentity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -22,6 +24,7 @@ import ru.outreach.testkit.TestStore;
  * The admin button of the dashboard: it asks before it starts, then shows the rebuild's progress until it is done.
  * A service of its own (the rebuild drops the read models), on empty topics.
  */
+@TestIdentity
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(partitions = 1)

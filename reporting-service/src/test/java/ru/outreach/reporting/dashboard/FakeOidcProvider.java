@@ -1,5 +1,9 @@
 package ru.outreach.reporting.dashboard;
 
+import java.util.Date;
+import com.nimbusds.jwt.JWTClaimsSet;
+import ru.outreach.testkit.TestTokens;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -31,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A minimal OpenID Connect provider on 127.0.0.1 for the dashboard's browser tests, shaped like the Keycloak realm
  * {@code outreach}: discovery, an authorization endpoint that signs {@link #person} in at once and sends the browser
  * back with {@code code} and {@code state}, a token endpoint that checks the PKCE verifier against the S256 challenge
- * and hands out JWT-shaped (unsigned) tokens with {@code name} and {@code exp}, refresh, and end of session. Records
+ * and hands out access tokens the service trusts (signed with the test key, the head's duties) and unsigned ID
+ * tokens, with {@code name} and {@code exp}, refresh, and end of session. Records
  * what it was asked. A JUnit extension: register it as a static field; it starts at once (its issuer is needed for
  * the application's properties), is reset before each test and stops after the class.
  */
@@ -213,7 +218,13 @@ final class FakeOidcProvider implements BeforeEachCallback, AfterAllCallback {
         if (nonce != null) {
             id.put("nonce", nonce);
         }
-        String accessToken = jwt(access);
+        // the access token is one the service trusts: signed with the test key, the test issuer, the head's duties
+        String accessToken = TestTokens.sign(new JWTClaimsSet.Builder()
+                .issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).subject("user-" + who.hashCode())
+                .issueTime(new Date(now * 1000)).expirationTime(new Date((now + seconds) * 1000))
+                .jwtID("access-" + n).claim("azp", CLIENT).claim("typ", "Bearer").claim("name", who)
+                .claim("preferred_username", "head")
+                .claim("realm_access", Map.of("roles", List.of("head", "administrator"))).build());
         String idToken = jwt(id);
         String refreshToken = "refresh-" + n;
         people.put(accessToken, who);

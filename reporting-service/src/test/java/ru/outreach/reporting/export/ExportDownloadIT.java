@@ -26,11 +26,14 @@ import ru.outreach.testkit.TestStore;
 
 import ru.outreach.reporting.fixture.Scenario;
 import ru.outreach.reporting.projection.Projection;
+import ru.outreach.testkit.TestIdentity;
+import ru.outreach.testkit.TestTokens;
 
 /**
  * The downloads over real HTTP from the whole service, with the scenario's events projected into the in-memory
  * store: the headers a browser saves the file by, and the files' Russian content.
  */
+@TestIdentity
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(partitions = 1)
@@ -106,7 +109,8 @@ class ExportDownloadIT {
     }
 
     private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", TestTokens.bearer(TestTokens.Person.with("head", "head"))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

@@ -59,7 +59,8 @@ class MalformedRequestsIT extends IntegrationTest {
                 post("a rebuild accepting only XML", "/api/admin/rebuild", "{}", 406, null)
                         .header("Accept", "application/xml"),
                 // methods and paths
-                post("a report written to", "/api/reports/groups", "{}", 405, null),
+                // denied by default: no duty may write to the reports
+                post("a report written to", "/api/reports/groups", "{}", 403, null),
                 new Refusal("TRACE", "TRACE", "/api/reports/groups", Map.of(), null, 405, null, null),
                 Refusal.get("NUL in the path", "/api/reports/%00", 400, null),
                 Refusal.get("an encoded slash in the path", "/api/reports/groups%2Fmeetings", 400, null),

@@ -120,6 +120,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 text("error.media-type-unsupported"), locale()));
     }
 
+    /**
+     * A duty the caller lacks, found past the filter chain (e.g. a check in a service): the same 403 as
+     * the filter chain's, not the 500 of the catch-all below.
+     */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<Object> forbidden(org.springframework.security.access.AccessDeniedException e) {
+        return problemResponse(problems.problem(HttpStatus.FORBIDDEN, "forbidden", text("error.forbidden"),
+                locale()));
+    }
+
     /** Whatever nobody foresaw: logged with its stack, answered without it. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {

@@ -14,17 +14,17 @@ import org.springframework.http.ProblemDetail;
  * Builds the problem details that every refusal answers with: a localized title per status, a localized detail, a
  * {@code urn:outreach:problem:*} type and, for input errors, {@code errors: [{field, message}]}.
  */
-final class Problems {
+public final class Problems {
 
     static final String TYPE_PREFIX = "urn:outreach:problem:";
 
     private final MessageSource messages;
 
-    Problems(MessageSource messages) {
+    public Problems(MessageSource messages) {
         this.messages = messages;
     }
 
-    ProblemDetail problem(HttpStatusCode status, String kind, String detail, Locale locale) {
+    public ProblemDetail problem(HttpStatusCode status, String kind, String detail, Locale locale) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title(status, locale));
         problem.setType(URI.create(TYPE_PREFIX + kind.replaceFirst("^error\\.", "")));
@@ -54,7 +54,7 @@ final class Problems {
                 known == null ? String.valueOf(status.value()) : known.getReasonPhrase(), locale);
     }
 
-    String text(String code, Locale locale, Object... args) {
+    public String text(String code, Locale locale, Object... args) {
         return messages.getMessage(code, args, code, locale);
     }
 

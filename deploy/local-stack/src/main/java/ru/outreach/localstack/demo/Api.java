@@ -11,28 +11,81 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The services' REST APIs, called as a user's client would. A refused call (4xx) is counted by its problem type and
- * does not stop the load: the summary at the end shows what was refused and why.
+ * The services' REST APIs, called as a user's client would, each step by the person whose duty it is (README, "Who
+ * may do what"): the group's secretary ({@code secretaryN} for «Информационная группа № N}) for its meetings and
+ * minutes, {@code admin} for the groups, {@code controller} for the hand-over and the instructions' issue, return,
+ * closing and extensions, {@code clerk} for the appeals and the publication of results, {@code executor-housing} for
+ * the executors' steps of every department (the realm has executors of two departments only, and the departments
+ * are not yet checked against the token). A refused call (4xx) is counted by its problem type and does not stop the
+ * load: the summary at the end shows what was refused and why.
  */
 final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern MEETING = Pattern.compile("/api/meetings/([^/?]+)");
+    private static final Pattern GROUP_NUMBER = Pattern.compile("№ (\\d+)$");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Tokens tokens;
+    /** Group id → its secretary's username; meeting id → its group id. */
+    private final Map<String, String> secretaries = new ConcurrentHashMap<>();
+    private final Map<String, String> meetingGroups = new ConcurrentHashMap<>();
     final AtomicLong calls = new AtomicLong();
     final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
+
+    Api(Tokens tokens) {
+        this.tokens = tokens;
+    }
+
+    /** The group's secretary in the realm: {@code secretaryN} for «Информационная группа № N». */
+    void group(String groupId, String name) {
+        Matcher number = GROUP_NUMBER.matcher(name);
+        secretaries.put(groupId, number.find() ? "secretary" + number.group(1) : "secretary-west");
+    }
 
     /** POST (or PUT when {@code put}) of a JSON body; the answer's body, or null when refused. */
     JsonNode send(String url, Object body, boolean put) {
         HttpRequest.BodyPublisher json = HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").header("Accept-Language", "en");
-        return exchange(put ? request.PUT(json) : request.POST(json), url);
+                .header("Content-Type", "application/json").header("Accept-Language", "en")
+                .header("Authorization", tokens.bearer(person(url, body)));
+        JsonNode answer = exchange(put ? request.PUT(json) : request.POST(json), url);
+        if (answer != null && url.endsWith("/api/meetings") && body instanceof Map<?, ?> plan) {
+            meetingGroups.put(answer.path("id").asString(), String.valueOf(plan.get("groupId")));
+        }
+        return answer;
+    }
+
+    /** Whose duty the step is. */
+    private String person(String url, Object body) {
+        String path = url.replaceAll("\\?.*", "");
+        if (path.endsWith("/api/groups") || path.contains("/api/groups/")) {
+            return "admin";
+        }
+        if (path.endsWith("/minutes/hand-over")) {
+            return "controller";
+        }
+        if (path.endsWith("/minutes/results-publication") || path.contains("/api/appeals")) {
+            return "clerk";
+        }
+        if (path.endsWith("/api/meetings") && body instanceof Map<?, ?> plan) {
+            return secretaries.getOrDefault(String.valueOf(plan.get("groupId")), "secretary1");
+        }
+        Matcher meeting = MEETING.matcher(path);
+        if (meeting.find()) {
+            return secretaries.getOrDefault(meetingGroups.getOrDefault(meeting.group(1), ""), "secretary1");
+        }
+        if (path.endsWith("/acceptance") || path.endsWith("/reports") || path.endsWith("/extension-request")) {
+            return "executor-housing";
+        }
+        return "controller";
     }
 
     JsonNode post(String url, Object body) {
@@ -40,7 +93,8 @@ final class Api {
     }
 
     JsonNode get(String url) {
-        return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET(), url);
+        return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", tokens.bearer(person(url, null))).GET(), url);
     }
 
     static String encode(String value) {

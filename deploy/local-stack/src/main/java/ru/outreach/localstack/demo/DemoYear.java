@@ -30,11 +30,12 @@ import tools.jackson.databind.JsonNode;
  * Loads a demo of the current year and the one before through the public APIs: information groups, a few hundred
  * meetings with their minutes (some late, one quarter skipped), thousands of appeals and instructions in every state.
  * Deterministic for a seed. Run by {@code ./demo.sh}; options: --meetings URL --appeals URL --year Y --scale S
- * --seed N --threads T.
+ * --seed N --threads T --issuer URL (the identity provider's realm; each step signs in as the person whose duty it is,
+ * see {@link Api}) --password P.
  */
 public final class DemoYear {
 
-    private final Api api = new Api();
+    private final Api api;
     private final String meetings;
     private final String appeals;
     private final int year;
@@ -45,6 +46,8 @@ public final class DemoYear {
     private final List<String> intakeItems = Collections.synchronizedList(new ArrayList<>());
 
     private DemoYear(Map<String, String> options) {
+        api = new Api(new Tokens(options.getOrDefault("issuer", "http://127.0.0.1:8180/realms/outreach"),
+                options.getOrDefault("password", "demo")));
         meetings = options.getOrDefault("meetings", "http://127.0.0.1:8081") + "/api";
         appeals = options.getOrDefault("appeals", "http://127.0.0.1:8082") + "/api";
         year = Integer.parseInt(options.getOrDefault("year", String.valueOf(today.getYear())));
@@ -113,6 +116,7 @@ public final class DemoYear {
                     "formedOn", LocalDate.of(year - 1, 1, 1).minusDays(10 + 7L * g).toString(),
                     "invitedOrganisations", List.of("депутаты городской Думы", "прокуратура города", "ОМВД")));
             String id = created != null ? created.path("id").asString() : existingGroup(name);
+            api.group(id, name);
             groups.add(new String[] {id, name, first, second});
         }
         say("groups: %d", groups.size());

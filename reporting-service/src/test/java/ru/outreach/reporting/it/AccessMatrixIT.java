@@ -1,0 +1,72 @@
+package ru.outreach.reporting.it;
+
+import static java.util.Map.entry;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import ru.outreach.testkit.AccessMatrix;
+import ru.outreach.testkit.JsonApi;
+import ru.outreach.testkit.RawHttp;
+
+/**
+ * README "Who may do what", reporting service: every operation of the OpenAPI document against every duty
+ * ({@link AccessMatrix}). A new operation fails here until it has a row. The dashboard's page loads without a token;
+ * its data does not.
+ */
+class AccessMatrixIT extends IntegrationTest {
+
+    private static final String HEAD = "head";
+    private static final String ADMINISTRATOR = "administrator";
+
+    static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            entry("GET /api/reports/groups", Set.of(HEAD)),
+            entry("GET /api/reports/groups/{groupId}/meetings", Set.of(HEAD)),
+            entry("GET /api/reports/appeals", Set.of(HEAD)),
+            entry("GET /api/reports/appeals/categories/{category}/territories", Set.of(HEAD)),
+            entry("GET /api/reports/executors", Set.of(HEAD)),
+            entry("GET /api/reports/ranking", Set.of(HEAD)),
+            entry("GET /api/reports/labels", Set.of(HEAD, ADMINISTRATOR)),
+            entry("GET /api/reports/groups.xlsx", Set.of(HEAD)),
+            entry("GET /api/reports/groups.pdf", Set.of(HEAD)),
+            entry("GET /api/reports/appeals.xlsx", Set.of(HEAD)),
+            entry("GET /api/reports/appeals.pdf", Set.of(HEAD)),
+            entry("POST /api/admin/rebuild", Set.of(ADMINISTRATOR)),
+            entry("GET /api/admin/rebuild", Set.of(ADMINISTRATOR)));
+
+    private AccessMatrix matrix() {
+        return new AccessMatrix(port, new JsonApi(http).get("/v3/api-docs").body(), ALLOWED);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyOperationAgainstEveryDuty() {
+        return matrix().tests();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> tokensThatAreRefused() {
+        return matrix().refusedTokens("GET /api/reports/labels");
+    }
+
+    @Test
+    void apiAnswersCarryTheSecurityHeaders() {
+        matrix().checkSecurityHeaders("/api/reports/labels");
+    }
+
+    @Test
+    void theDashboardPageLoadsWithoutAToken() {
+        RawHttp anonymous = new RawHttp(port, null);
+        for (String page : new String[] {"/", "/index.html", "/auth.js", "/dashboard.js", "/dashboard.css",
+                "/dashboard/config.json"}) {
+            org.assertj.core.api.Assertions.assertThat(anonymous.send("GET", page, Map.of(), null).status())
+                    .as(page).isEqualTo(200);
+        }
+        org.assertj.core.api.Assertions.assertThat(anonymous.send("GET", "/swagger-ui/index.html", Map.of(), null)
+                .status()).isEqualTo(200);
+    }
+}
