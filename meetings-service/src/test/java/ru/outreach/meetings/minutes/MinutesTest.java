@@ -301,6 +301,35 @@ class MinutesTest {
                 });
     }
 
+    @Test
+    void theLeaderSignsTheSecretaryEntersAndTheyAreKeptApart() {
+        Minutes minutes = signed();
+
+        assertThat(minutes.signature().signedBy()).isEqualTo("Иванов И.И.");
+        assertThat(minutes.signature().enteredBy()).isEqualTo(BY);
+        assertThat(minutes.recordedBy()).isEqualTo(BY);
+        minutes.handOver(DUE_ON, CONTROLLER, TODAY);
+        assertThat(minutes.handOver().receivedBy()).isEqualTo("Татьяна Егорова");
+        assertThat(minutes.handOver().receivedByUsername()).isEqualTo("controller");
+    }
+
+    @Test
+    void theCitizensDetailsAreNamedByFieldAndCanBeLeftOut() {
+        MinutesContent numbered = content().numbered();
+
+        assertThat(numbered.citizenFields()).containsExactly("receptionCards[RC1].citizen.fullName",
+                "receptionCards[RC1].citizen.postalAddress", "receptionCards[RC1].citizen.phone",
+                "receptionCards[RC2].citizen.fullName", "writtenAppeals[WA1].citizen.fullName",
+                "writtenAppeals[WA1].citizen.postalAddress", "writtenAppeals[WA1].citizen.email");
+        MinutesContent without = numbered.withoutCitizens();
+        assertThat(without.receptionCards()).extracting(ReceptionCard::citizen).containsOnlyNulls();
+        assertThat(without.writtenAppeals()).extracting(WrittenAppeal::citizen).containsOnlyNulls();
+        assertThat(without.receptionCards()).extracting(ReceptionCard::question)
+                .containsExactly("Протекает крыша", "Яма на дороге");
+        assertThat(without.citizenFields()).isEmpty();
+        assertThat(without.counts()).isEqualTo(numbered.counts());
+    }
+
     private static Minutes signed() {
         Minutes minutes = Minutes.draft(MEETING, content(), BY);
         minutes.sign("Иванов И.И.", BY, SIGNED_ON, TODAY);
