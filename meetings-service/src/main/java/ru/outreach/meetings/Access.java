@@ -6,6 +6,7 @@ import static org.springframework.http.HttpMethod.PUT;
 import static ru.outreach.kit.security.Duties.ADMINISTRATOR;
 import static ru.outreach.kit.security.Duties.CONTROLLER;
 import static ru.outreach.kit.security.Duties.GENERAL_DEPARTMENT;
+import static ru.outreach.kit.security.Duties.PD_OFFICER;
 import static ru.outreach.kit.security.Duties.SECRETARY;
 
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,8 @@ import ru.outreach.kit.security.AccessRules;
 
 /**
  * Who may do what in the meetings service (README, "Who may do what"); whatever is not named here is denied. The
- * first rule that matches a request decides, so the narrower paths come first.
+ * first rule that matches a request decides, so the narrower paths come first. The duty is checked here, before the
+ * request is read; the scope (a secretary's own group) and the citizens' details are checked by the services.
  */
 @Configuration(proxyBeanMethods = false)
 class Access {
@@ -23,6 +25,8 @@ class Access {
     @Bean
     AccessRules meetingsAccess() {
         return requests -> requests
+                // the personal-data officer alone reads who read citizens' details
+                .requestMatchers(GET, "/api/audit/personal-data-reads").hasAuthority(PD_OFFICER)
                 // the administrator keeps the register of information groups
                 .requestMatchers(POST, "/api/groups").hasAuthority(ADMINISTRATOR)
                 .requestMatchers(PUT, "/api/groups/*").hasAuthority(ADMINISTRATOR)

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import ru.outreach.kit.security.Actor;
 import ru.outreach.kit.support.PageResponse;
 
 @RestController
@@ -43,16 +44,18 @@ class GroupController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "The information group: leader, secretary, members, territories")
-    GroupResponse get(@PathVariable String id) {
-        return GroupResponse.of(groups.get(id));
+    @Operation(summary = "The information group: leader, secretary, members, territories",
+            description = "A secretary sees only his own group; another group is not found (404).")
+    GroupResponse get(@PathVariable String id, Actor actor) {
+        return GroupResponse.of(groups.get(id, groups.scope(actor)));
     }
 
     @GetMapping
-    @Operation(summary = "List groups, optionally those working a territory")
-    PageResponse<GroupResponse> list(@RequestParam(required = false) String territory,
+    @Operation(summary = "List groups, optionally those working a territory",
+            description = "A secretary's list holds only his own group.")
+    PageResponse<GroupResponse> list(@RequestParam(required = false) String territory, Actor actor,
                                      @PageableDefault(size = 20, sort = "details.name") Pageable pageable) {
-        return PageResponse.of(groups.list(territory, pageable), GroupResponse::of);
+        return PageResponse.of(groups.list(territory, groups.scope(actor), pageable), GroupResponse::of);
     }
 
     record GroupResponse(String id, long version, GroupDetails details) {

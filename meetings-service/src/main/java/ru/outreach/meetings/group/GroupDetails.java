@@ -24,6 +24,7 @@ public record GroupDetails(
         LocalDate formedOn) {
 
     public GroupDetails {
+        name = name == null ? null : name.strip();
         members = members == null ? List.of() : List.copyOf(members);
         territories = territories == null ? List.of() : territories.stream().map(String::strip).distinct().toList();
         invitedOrganisations = invitedOrganisations == null ? List.of() : List.copyOf(invitedOrganisations);

@@ -24,6 +24,7 @@ import ru.outreach.meetings.meeting.MeetingRecords.Cancellation;
 import ru.outreach.meetings.meeting.MeetingRecords.Holding;
 import ru.outreach.meetings.meeting.MeetingRecords.Reschedule;
 import ru.outreach.meetings.meeting.MeetingRecords.VenueAgreement;
+import ru.outreach.meetings.group.Staff;
 import ru.outreach.kit.outbox.AggregateRoot;
 import ru.outreach.kit.support.RuleViolationException;
 import ru.outreach.kit.support.StateConflictException;
@@ -54,13 +55,16 @@ public class Meeting extends AggregateRoot {
     private Cancellation cancellation;
     private Holding holding;
     private LocalDate minutesDueOn;
+    /** The secretary who planned the meeting, from his token. */
+    private Staff plannedBy;
 
     private Meeting() {
     }
 
     static Meeting plan(String id, String groupId, String territory, Venue venue, LocalDateTime scheduledAt,
-                        List<String> invitedParticipants) {
+                        List<String> invitedParticipants, Staff plannedBy) {
         Meeting meeting = new Meeting();
+        meeting.plannedBy = plannedBy;
         meeting.id = id;
         meeting.groupId = groupId;
         meeting.territory = territory;
@@ -78,7 +82,7 @@ public class Meeting extends AggregateRoot {
      * Regulation 3.6.2: the secretary agrees the venue with the building's administration, on {@code agreedOn}
      * (today when null), not before the meeting was last moved.
      */
-    void agreeVenue(LocalDate agreedOn, String agreedWith, LocalDate today) {
+    void agreeVenue(LocalDate agreedOn, String agreedWith, Staff by, LocalDate today) {
         requireStatus("agree-venue", MeetingStatus.PLANNED, MeetingStatus.RESCHEDULED);
         if (venueAgreement != null) {
             throw new StateConflictException("error.venue-already-agreed");
@@ -86,7 +90,7 @@ public class Meeting extends AggregateRoot {
         LocalDate day = StepDates.orToday(agreedOn, today);
         Step previous = lastStep();
         StepDates.require("agreedOn", "venue-agreement", day, previous.code(), previous.day(), today);
-        venueAgreement = new VenueAgreement(day, agreedWith);
+        venueAgreement = new VenueAgreement(day, agreedWith, by);
         status = MeetingStatus.VENUE_AGREED;
         record(version -> new MeetingVenueAgreed(id, version, groupId, territory, venue.name(), day));
     }
@@ -101,7 +105,7 @@ public class Meeting extends AggregateRoot {
             throw new StateConflictException("error.venue-not-agreed");
         }
         Announcement made = new Announcement(StepDates.orToday(announced.announcedOn(), today), announced.channels(),
-                announced.details());
+                announced.details(), announced.enteredBy());
         Step previous = lastStep();
         StepDates.require("announcedOn", "announcement", made.announcedOn(), previous.code(), previous.day(), today);
         announcement = made;
@@ -115,7 +119,7 @@ public class Meeting extends AggregateRoot {
      * history is kept. A new venue must be agreed again,
      * and a moved meeting must be announced again.
      */
-    void reschedule(LocalDateTime newScheduledAt, Venue newVenue, String reason, LocalDate rescheduledOn,
+    void reschedule(LocalDateTime newScheduledAt, Venue newVenue, String reason, LocalDate rescheduledOn, Staff by,
                     LocalDate today) {
         requireStatus("reschedule", MeetingStatus.PLANNED, MeetingStatus.VENUE_AGREED, MeetingStatus.ANNOUNCED,
                 MeetingStatus.RESCHEDULED);
@@ -127,7 +131,7 @@ public class Meeting extends AggregateRoot {
         Step last = lastStep();
         StepDates.require("rescheduledOn", "rescheduling", day, last.code(), last.day(), today);
         LocalDateTime previous = scheduledAt;
-        reschedules.add(new Reschedule(previous, newScheduledAt, venue, target, reason, day));
+        reschedules.add(new Reschedule(previous, newScheduledAt, venue, target, reason, day, by));
         if (!target.equals(venue)) {
             venueAgreement = null;
         }
@@ -141,13 +145,13 @@ public class Meeting extends AggregateRoot {
     }
 
     /** Cancels the meeting on {@code cancelledOn} (today when null), not before the step before. */
-    void cancel(String reason, LocalDate cancelledOn, LocalDate today) {
+    void cancel(String reason, LocalDate cancelledOn, Staff by, LocalDate today) {
         requireStatus("cancel", MeetingStatus.PLANNED, MeetingStatus.VENUE_AGREED, MeetingStatus.ANNOUNCED,
                 MeetingStatus.RESCHEDULED);
         LocalDate day = StepDates.orToday(cancelledOn, today);
         Step last = lastStep();
         StepDates.require("cancelledOn", "cancellation", day, last.code(), last.day(), today);
-        cancellation = new Cancellation(reason, day);
+        cancellation = new Cancellation(reason, day, by);
         status = MeetingStatus.CANCELLED;
         record(version -> new MeetingCancelled(id, version, groupId, territory, scheduledAt, day, reason));
     }
@@ -234,6 +238,8 @@ public class Meeting extends AggregateRoot {
     Holding holding() { return holding; }
 
     public LocalDate minutesDueOn() { return minutesDueOn; }
+
+    Staff plannedBy() { return plannedBy; }
 
     /** The day the meeting was held; fails for a meeting that was not held. */
     public LocalDate heldOn() {

@@ -27,6 +27,9 @@ import ru.outreach.meetings.meeting.MeetingRecords.Cancellation;
 import ru.outreach.meetings.meeting.MeetingRecords.Holding;
 import ru.outreach.meetings.meeting.MeetingRecords.Reschedule;
 import ru.outreach.meetings.meeting.MeetingRecords.VenueAgreement;
+import ru.outreach.meetings.group.GroupService;
+import ru.outreach.meetings.group.Staff;
+import ru.outreach.kit.security.Actor;
 import ru.outreach.kit.support.PageResponse;
 
 @RestController
@@ -35,52 +38,60 @@ import ru.outreach.kit.support.PageResponse;
 class MeetingController {
 
     private final MeetingService meetings;
+    private final GroupService groups;
 
-    MeetingController(MeetingService meetings) {
+    MeetingController(MeetingService meetings, GroupService groups) {
         this.meetings = meetings;
+        this.groups = groups;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Plan a meeting of a group in one of its territories")
-    MeetingResponse plan(@Valid @RequestBody MeetingRequests.PlanMeeting request) {
-        return MeetingResponse.of(meetings.plan(request));
+    MeetingResponse plan(@Valid @RequestBody MeetingRequests.PlanMeeting request,
+            Actor actor) {
+        return MeetingResponse.of(meetings.plan(request, actor));
     }
 
     @PostMapping("/{id}/venue-agreement")
     @Operation(summary = "Record that the venue is agreed (regulation 3.6.2)")
-    MeetingResponse agreeVenue(@PathVariable String id, @Valid @RequestBody MeetingRequests.AgreeVenue request) {
-        return MeetingResponse.of(meetings.agreeVenue(id, request));
+    MeetingResponse agreeVenue(@PathVariable String id, @Valid @RequestBody MeetingRequests.AgreeVenue request,
+            Actor actor) {
+        return MeetingResponse.of(meetings.agreeVenue(id, request, actor));
     }
 
     @PostMapping("/{id}/announcement")
     @Operation(summary = "Record when and where the population was informed (regulation 3.7, 3.8.1)")
-    MeetingResponse announce(@PathVariable String id, @Valid @RequestBody MeetingRequests.Announce request) {
-        return MeetingResponse.of(meetings.announce(id, request));
+    MeetingResponse announce(@PathVariable String id, @Valid @RequestBody MeetingRequests.Announce request,
+            Actor actor) {
+        return MeetingResponse.of(meetings.announce(id, request, actor));
     }
 
     @PostMapping("/{id}/rescheduling")
     @Operation(summary = "Move the meeting to another time or venue; the history is kept")
-    MeetingResponse reschedule(@PathVariable String id, @Valid @RequestBody MeetingRequests.RescheduleMeeting request) {
-        return MeetingResponse.of(meetings.reschedule(id, request));
+    MeetingResponse reschedule(@PathVariable String id, @Valid @RequestBody MeetingRequests.RescheduleMeeting request,
+            Actor actor) {
+        return MeetingResponse.of(meetings.reschedule(id, request, actor));
     }
 
     @PostMapping("/{id}/cancellation")
     @Operation(summary = "Cancel the meeting, with the reason")
-    MeetingResponse cancel(@PathVariable String id, @Valid @RequestBody MeetingRequests.Cancel request) {
-        return MeetingResponse.of(meetings.cancel(id, request));
+    MeetingResponse cancel(@PathVariable String id, @Valid @RequestBody MeetingRequests.Cancel request,
+            Actor actor) {
+        return MeetingResponse.of(meetings.cancel(id, request, actor));
     }
 
     @PostMapping("/{id}/holding")
     @Operation(summary = "Record that the meeting was held: when, residents attending, officials present")
-    MeetingResponse hold(@PathVariable String id, @Valid @RequestBody MeetingRequests.Hold request) {
-        return MeetingResponse.of(meetings.hold(id, request));
+    MeetingResponse hold(@PathVariable String id, @Valid @RequestBody MeetingRequests.Hold request,
+            Actor actor) {
+        return MeetingResponse.of(meetings.hold(id, request, actor));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "The meeting with its venue agreement, announcement, reschedules and holding")
-    MeetingResponse get(@PathVariable String id) {
-        return MeetingResponse.of(meetings.get(id));
+    MeetingResponse get(@PathVariable String id, Actor actor) {
+        return MeetingResponse.of(meetings.visible(id, groups.scope(actor)));
     }
 
     @GetMapping
@@ -91,21 +102,21 @@ class MeetingController {
             @RequestParam(required = false) MeetingStatus status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @PageableDefault(size = 20, sort = "scheduledAt") Pageable pageable) {
-        return PageResponse.of(meetings.list(new MeetingFilter(groupId, territory, status, from, to), pageable),
-                MeetingResponse::of);
+            @PageableDefault(size = 20, sort = "scheduledAt") Pageable pageable, Actor actor) {
+        return PageResponse.of(meetings.list(new MeetingFilter(groupId, territory, status, from, to),
+                groups.scope(actor), pageable), MeetingResponse::of);
     }
 
     record MeetingResponse(String id, long version, String groupId, String territory, MeetingStatus status,
                            Venue venue, LocalDateTime scheduledAt, List<String> invitedParticipants,
                            VenueAgreement venueAgreement, Announcement announcement, List<Reschedule> reschedules,
-                           Cancellation cancellation, Holding holding, LocalDate minutesDueOn) {
+                           Cancellation cancellation, Holding holding, LocalDate minutesDueOn, Staff plannedBy) {
 
         static MeetingResponse of(Meeting meeting) {
             return new MeetingResponse(meeting.id(), meeting.version(), meeting.groupId(), meeting.territory(),
                     meeting.status(), meeting.venue(), meeting.scheduledAt(), meeting.invitedParticipants(),
                     meeting.venueAgreement(), meeting.announcement(), meeting.reschedules(), meeting.cancellation(),
-                    meeting.holding(), meeting.minutesDueOn());
+                    meeting.holding(), meeting.minutesDueOn(), meeting.plannedBy());
         }
     }
 }

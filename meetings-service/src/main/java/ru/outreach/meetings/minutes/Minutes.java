@@ -18,6 +18,7 @@ import ru.outreach.events.meetings.MeetingsEvent.ProposalEvaluated;
 import ru.outreach.meetings.minutes.MinutesContent.Citizen;
 import ru.outreach.meetings.minutes.MinutesContent.Proposal;
 import ru.outreach.events.meetings.ProposalOutcome;
+import ru.outreach.meetings.group.Staff;
 import ru.outreach.kit.outbox.AggregateRoot;
 import ru.outreach.kit.support.NotFoundException;
 import ru.outreach.kit.support.RuleViolationException;
@@ -41,20 +42,28 @@ public class Minutes extends AggregateRoot {
     private Signature signature;
     private HandOver handOver;
     private ResultsPublication resultsPublication;
+    /** The secretary who last recorded the draft, from his token. */
+    private Staff recordedBy;
 
-    record Signature(String signedBy, LocalDate signedOn) {
+    /**
+     * The leader signs (regulation 3.5.7), the secretary enters the signature: {@code signedBy} is the leader of the
+     * group as its register names him, {@code enteredBy} the secretary from his token.
+     */
+    record Signature(String signedBy, LocalDate signedOn, Staff enteredBy) {
     }
 
-    record HandOver(LocalDate handedOverOn, String receivedBy, boolean late) {
+    /** {@code receivedBy}: the full name of the control department's member who received them, from his token. */
+    record HandOver(LocalDate handedOverOn, String receivedBy, boolean late, String receivedByUsername) {
     }
 
-    record ResultsPublication(LocalDate publishedOn, String publishedWhere) {
+    /** {@code publishedBy}: the general department's member who recorded the publication, from his token. */
+    record ResultsPublication(LocalDate publishedOn, String publishedWhere, Staff publishedBy) {
     }
 
     private Minutes() {
     }
 
-    static Minutes draft(HeldMeeting meeting, MinutesContent content) {
+    static Minutes draft(HeldMeeting meeting, MinutesContent content, Staff by) {
         Minutes minutes = new Minutes();
         minutes.id = meeting.meetingId();
         minutes.groupId = meeting.groupId();
@@ -62,16 +71,16 @@ public class Minutes extends AggregateRoot {
         minutes.heldOn = meeting.heldOn();
         minutes.dueOn = meeting.minutesDueOn();
         minutes.status = MinutesStatus.DRAFT;
-        minutes.replace(content);
+        minutes.replace(content, by);
         return minutes;
     }
 
-    void redraft(MinutesContent changed) {
+    void redraft(MinutesContent changed, Staff by) {
         requireStatus("record", MinutesStatus.DRAFT);
-        replace(changed);
+        replace(changed, by);
     }
 
-    private void replace(MinutesContent changed) {
+    private void replace(MinutesContent changed, Staff by) {
         changed.instructions().stream().filter(instruction -> instruction.dueOn().isBefore(heldOn)).findFirst()
                 .ifPresent(instruction -> {
                     throw new RuleViolationException("instructions[" + changed.instructions().indexOf(instruction)
@@ -79,6 +88,7 @@ public class Minutes extends AggregateRoot {
                             StepDates.format(heldOn));
                 });
         content = changed.numbered();
+        recordedBy = by;
         record(version -> new MinutesRecorded(id, version, groupId, territory, content.counts()));
     }
 
@@ -86,11 +96,11 @@ public class Minutes extends AggregateRoot {
      * Regulation 3.5.7: the leader signs on {@code signedOn} (today when null), not before the meeting; from then on
      * the minutes do not change and their intake is handed on.
      */
-    void sign(String signedBy, LocalDate signedOn, LocalDate today) {
+    void sign(String leader, Staff enteredBy, LocalDate signedOn, LocalDate today) {
         requireStatus("sign", MinutesStatus.DRAFT);
         LocalDate day = StepDates.orToday(signedOn, today);
         StepDates.require("signedOn", "signing", day, "holding", heldOn, today);
-        signature = new Signature(signedBy, day);
+        signature = new Signature(leader, day, enteredBy);
         status = MinutesStatus.SIGNED;
         record(version -> new MinutesSigned(id, version, groupId, territory, heldOn, day, content.counts()));
         if (hasIntake()) {
@@ -108,12 +118,12 @@ public class Minutes extends AggregateRoot {
      * Regulation 3.6.9: signed minutes are handed over on {@code handedOverOn} (today when null), not before they were
      * signed; a hand-over after the due day is recorded as late, not refused.
      */
-    void handOver(LocalDate handedOverOn, String receivedBy, LocalDate today) {
+    void handOver(LocalDate handedOverOn, Staff receivedBy, LocalDate today) {
         requireStatus("hand-over", MinutesStatus.SIGNED);
         LocalDate day = StepDates.orToday(handedOverOn, today);
         StepDates.require("handedOverOn", "hand-over", day, "signing", signature.signedOn(), today);
         boolean late = day.isAfter(dueOn);
-        handOver = new HandOver(day, receivedBy, late);
+        handOver = new HandOver(day, receivedBy.fullName(), late, receivedBy.username());
         status = MinutesStatus.HANDED_OVER;
         record(version -> new MinutesHandedOver(id, version, groupId, territory, heldOn, dueOn, day, late));
     }
@@ -122,14 +132,15 @@ public class Minutes extends AggregateRoot {
      * A proposal of the signed minutes is accepted, rejected or included in a plan on {@code evaluatedOn} (today when
      * null), not before the signature; a later decision replaces an earlier one.
      */
-    void evaluateProposal(String proposalId, ProposalOutcome outcome, LocalDate evaluatedOn, LocalDate today) {
+    void evaluateProposal(String proposalId, ProposalOutcome outcome, LocalDate evaluatedOn, Staff by,
+                          LocalDate today) {
         requireStatus("evaluate", MinutesStatus.SIGNED, MinutesStatus.HANDED_OVER);
         LocalDate day = StepDates.orToday(evaluatedOn, today);
         StepDates.require("evaluatedOn", "evaluation", day, "signing", signature.signedOn(), today);
         Proposal proposal = content.proposals().stream().filter(p -> p.id().equals(proposalId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("error.proposal-not-found", proposalId));
         List<Proposal> proposals = content.proposals().stream()
-                .map(p -> p == proposal ? p.evaluated(outcome, day) : p).toList();
+                .map(p -> p == proposal ? p.evaluated(outcome, day, by) : p).toList();
         content = new MinutesContent(content.questions(), content.remarks(), proposals, content.receptionCards(),
                 content.writtenAppeals(), content.instructions());
         record(version -> new ProposalEvaluated(id, version, groupId, territory, proposalId, outcome,
@@ -141,7 +152,7 @@ public class Minutes extends AggregateRoot {
      * (today when null), not before the meeting. The general department may publish them before the leader signs the minutes, so the day is bounded by
      * the meeting's, not the signature's; they are recorded once the minutes are signed.
      */
-    void publishResults(LocalDate publishedOn, String publishedWhere, LocalDate today) {
+    void publishResults(LocalDate publishedOn, String publishedWhere, Staff by, LocalDate today) {
         requireStatus("publish", MinutesStatus.SIGNED, MinutesStatus.HANDED_OVER);
         if (resultsPublication != null) {
             throw new StateConflictException("error.results-already-published",
@@ -149,7 +160,7 @@ public class Minutes extends AggregateRoot {
         }
         LocalDate day = StepDates.orToday(publishedOn, today);
         StepDates.require("publishedOn", "publication", day, "holding", heldOn, today);
-        resultsPublication = new ResultsPublication(day, publishedWhere);
+        resultsPublication = new ResultsPublication(day, publishedWhere, by);
         record(version -> new MeetingResultsPublished(id, version, groupId, territory, day, publishedWhere));
     }
 
@@ -193,6 +204,8 @@ public class Minutes extends AggregateRoot {
     HandOver handOver() { return handOver; }
 
     ResultsPublication resultsPublication() { return resultsPublication; }
+
+    Staff recordedBy() { return recordedBy; }
 
     @Override
     protected String subject() {

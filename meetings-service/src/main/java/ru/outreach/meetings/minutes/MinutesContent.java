@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import ru.outreach.events.meetings.MeetingsEvent.MinutesCounts;
+import ru.outreach.meetings.group.Staff;
 
 /**
  * What the minutes record. Item ids are given by position when the draft is recorded (Q1, R1, P1, RC1, WA1, I1) and
@@ -49,16 +50,36 @@ public record MinutesContent(
     public record Proposal(@Schema(accessMode = Schema.AccessMode.READ_ONLY, description = READ_ONLY_ID) String id,
                            @NotBlank @Size(max = 4000) String text,
                            @Schema(accessMode = Schema.AccessMode.READ_ONLY) ProposalOutcome outcome,
-                           @Schema(accessMode = Schema.AccessMode.READ_ONLY) LocalDate evaluatedOn) {
+                           @Schema(accessMode = Schema.AccessMode.READ_ONLY) LocalDate evaluatedOn,
+                           @Schema(accessMode = Schema.AccessMode.READ_ONLY,
+                                   description = "Who evaluated it, from the token") Staff evaluatedBy) {
 
-        Proposal evaluated(ProposalOutcome newOutcome, LocalDate on) {
-            return new Proposal(id, text, newOutcome, on);
+        Proposal evaluated(ProposalOutcome newOutcome, LocalDate on, Staff by) {
+            return new Proposal(id, text, newOutcome, on, by);
         }
     }
 
-    /** A citizen's contact details (personal data, 152-FZ); any of them may be missing. */
+    /**
+     * A citizen's contact details (personal data, 152-FZ); any of them may be missing. Answers carry them only to the
+     * secretary of the group while the minutes are a draft; elsewhere the card's {@code citizen} is null and the
+     * minutes say {@code personalDataWithheld}.
+     */
+    @Schema(description = "Personal data: in answers only to the group's secretary while the minutes are a draft, "
+            + "null otherwise (personalDataWithheld)")
     public record Citizen(@Size(max = 300) String fullName, @Size(max = 500) String postalAddress,
                           @Size(max = 50) String phone, @Email @Size(max = 200) String email) {
+
+        static List<String> fields(String prefix, Citizen citizen) {
+            if (citizen == null) {
+                return List.of();
+            }
+            List<String> fields = new java.util.ArrayList<>();
+            if (citizen.fullName() != null) fields.add(prefix + ".fullName");
+            if (citizen.postalAddress() != null) fields.add(prefix + ".postalAddress");
+            if (citizen.phone() != null) fields.add(prefix + ".phone");
+            if (citizen.email() != null) fields.add(prefix + ".email");
+            return fields;
+        }
     }
 
     /** Regulation 3.8.4: an oral appeal at the personal reception, written onto a card. */
@@ -84,10 +105,28 @@ public record MinutesContent(
         return new MinutesContent(
                 number(questions, "Q", (q, id) -> new Question(id, q.text(), q.answer())),
                 number(remarks, "R", (r, id) -> new Remark(id, r.text())),
-                number(proposals, "P", (p, id) -> new Proposal(id, p.text(), null, null)),
+                number(proposals, "P", (p, id) -> new Proposal(id, p.text(), null, null, null)),
                 number(receptionCards, "RC", (c, id) -> new ReceptionCard(id, c.citizen(), c.question(), c.category())),
                 number(writtenAppeals, "WA", (a, id) -> new WrittenAppeal(id, a.citizen(), a.summary(), a.category())),
                 number(instructions, "I", (i, id) -> new Instruction(id, i.text(), i.executorDepartment(), i.dueOn())));
+    }
+
+    /** The same content without the citizens' details: every card's and written appeal's {@code citizen} null. */
+    MinutesContent withoutCitizens() {
+        return new MinutesContent(questions, remarks, proposals,
+                receptionCards.stream().map(c -> new ReceptionCard(c.id(), null, c.question(), c.category())).toList(),
+                writtenAppeals.stream().map(a -> new WrittenAppeal(a.id(), null, a.summary(), a.category())).toList(),
+                instructions);
+    }
+
+    /** The citizens' details the content holds, as paths: {@code receptionCards[RC1].citizen.phone}. */
+    List<String> citizenFields() {
+        List<String> fields = new java.util.ArrayList<>();
+        receptionCards.forEach(card -> fields.addAll(Citizen.fields("receptionCards[" + card.id() + "].citizen",
+                card.citizen())));
+        writtenAppeals.forEach(appeal -> fields.addAll(Citizen.fields("writtenAppeals[" + appeal.id() + "].citizen",
+                appeal.citizen())));
+        return fields;
     }
 
     MinutesCounts counts() {

@@ -14,11 +14,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import ru.outreach.meetings.group.GroupService;
+import ru.outreach.meetings.group.Scope;
+import ru.outreach.meetings.group.Staff;
 import ru.outreach.meetings.minutes.Minutes.HandOver;
 import ru.outreach.meetings.minutes.Minutes.ResultsPublication;
 import ru.outreach.meetings.minutes.Minutes.Signature;
+import ru.outreach.kit.security.Actor;
 import ru.outreach.kit.support.PageResponse;
 
 @RestController
@@ -26,66 +31,85 @@ import ru.outreach.kit.support.PageResponse;
 @Tag(name = "Minutes", description = "Протоколы выездных встреч")
 class MinutesController {
 
-    private final MinutesService minutes;
+    private static final String PERSONAL_DATA = " Citizens' details (reception cards, written appeals) only to the "
+            + "group's secretary while the minutes are a draft, each such answer audited; otherwise citizen is null "
+            + "and personalDataWithheld true.";
 
-    MinutesController(MinutesService minutes) {
+    private final MinutesService minutes;
+    private final MinutesAnswers answers;
+    private final GroupService groups;
+
+    MinutesController(MinutesService minutes, MinutesAnswers answers, GroupService groups) {
         this.minutes = minutes;
+        this.answers = answers;
+        this.groups = groups;
     }
 
     @PutMapping("/meetings/{meetingId}/minutes")
-    @Operation(summary = "Record the minutes of a held meeting, or replace the draft until it is signed")
-    MinutesResponse record(@PathVariable String meetingId, @Valid @RequestBody MinutesContent content) {
-        return respond(minutes.record(meetingId, content));
+    @Operation(summary = "Record the minutes of a held meeting, or replace the draft until it is signed",
+            description = "By the secretary of the meeting's group." + PERSONAL_DATA)
+    MinutesResponse record(@PathVariable String meetingId, @Valid @RequestBody MinutesContent content, Actor actor) {
+        Scope scope = groups.scope(actor);
+        return answers.disclosing(minutes.record(meetingId, content, actor, scope), actor, scope, "record");
     }
 
     @GetMapping("/meetings/{meetingId}/minutes")
-    @Operation(summary = "The minutes of a meeting: content, signature, hand-over and whether they are overdue")
-    MinutesResponse get(@PathVariable String meetingId) {
-        return respond(minutes.get(meetingId));
+    @Operation(summary = "The minutes of a meeting: content, signature, hand-over and whether they are overdue",
+            description = "A secretary reads only his group's minutes (another group's: 404)." + PERSONAL_DATA)
+    MinutesResponse get(@PathVariable String meetingId, Actor actor) {
+        Scope scope = groups.scope(actor);
+        return answers.disclosing(minutes.visible(meetingId, scope), actor, scope, "read");
     }
 
     @PostMapping("/meetings/{meetingId}/minutes/signature")
-    @Operation(summary = "The group leader signs the minutes; their cards, appeals and instructions go to the appeals service")
-    MinutesResponse sign(@PathVariable String meetingId, @Valid @RequestBody MinutesRequests.Sign request) {
-        return respond(minutes.sign(meetingId, request));
+    @Operation(summary = "The group leader signs the minutes; their cards, appeals and instructions go to the appeals service",
+            description = "signedBy is the group's leader, enteredBy the signed-in secretary of the group.")
+    MinutesResponse sign(@PathVariable String meetingId, @Valid @RequestBody MinutesRequests.Sign request,
+                         Actor actor) {
+        Scope scope = groups.scope(actor);
+        return answers.withheld(minutes.sign(meetingId, request, actor, scope));
     }
 
     @PostMapping("/meetings/{meetingId}/minutes/hand-over")
-    @Operation(summary = "The signed minutes reach the control department (due by the 5th working day)")
-    MinutesResponse handOver(@PathVariable String meetingId, @Valid @RequestBody MinutesRequests.HandOverMinutes request) {
-        return respond(minutes.handOver(meetingId, request));
+    @Operation(summary = "The signed minutes reach the control department (due by the 5th working day)",
+            description = "receivedBy is the signed-in member of the control department.")
+    MinutesResponse handOver(@PathVariable String meetingId,
+                             @Valid @RequestBody MinutesRequests.HandOverMinutes request, Actor actor) {
+        return answers.withheld(minutes.handOver(meetingId, request, actor, groups.scope(actor)));
     }
 
     @PostMapping("/meetings/{meetingId}/minutes/proposals/{proposalId}/evaluation")
     @Operation(summary = "Mark a proposal accepted, rejected or included in a plan")
     MinutesResponse evaluate(@PathVariable String meetingId, @PathVariable String proposalId,
-                             @Valid @RequestBody MinutesRequests.EvaluateProposal request) {
-        return respond(minutes.evaluateProposal(meetingId, proposalId, request));
+                             @Valid @RequestBody MinutesRequests.EvaluateProposal request, Actor actor) {
+        return answers.withheld(minutes.evaluateProposal(meetingId, proposalId, request, actor,
+                groups.scope(actor)));
     }
 
     @PostMapping("/meetings/{meetingId}/minutes/results-publication")
-    @Operation(summary = "Record where and when the results of the meeting were published (regulation 3.8.7)")
-    MinutesResponse publish(@PathVariable String meetingId, @Valid @RequestBody MinutesRequests.PublishResults request) {
-        return respond(minutes.publishResults(meetingId, request));
+    @Operation(summary = "Record where and when the results of the meeting were published (regulation 3.8.7)",
+            description = "publishedBy is the signed-in member of the general department.")
+    MinutesResponse publish(@PathVariable String meetingId,
+                            @Valid @RequestBody MinutesRequests.PublishResults request, Actor actor) {
+        return answers.withheld(minutes.publishResults(meetingId, request, actor, groups.scope(actor)));
     }
 
     @GetMapping("/minutes")
-    @Operation(summary = "List minutes by group and status; overdue=true: not handed over after the due day")
+    @Operation(summary = "List minutes by group and status; overdue=true: not handed over after the due day",
+            description = "A secretary's list holds only his group's minutes. Never with citizens' details.")
     PageResponse<MinutesResponse> list(@RequestParam(required = false) String groupId,
                                        @RequestParam(required = false) MinutesStatus status,
                                        @RequestParam(defaultValue = "false") boolean overdue,
-                                       @PageableDefault(size = 20, sort = "dueOn") Pageable pageable) {
-        return PageResponse.of(minutes.list(groupId, status, overdue, pageable), this::respond);
-    }
-
-    private MinutesResponse respond(Minutes m) {
-        return new MinutesResponse(m.id(), m.version(), m.groupId(), m.territory(), m.heldOn(), m.dueOn(),
-                m.status(), m.isOverdue(minutes.today()), m.content(), m.signature(), m.handOver(),
-                m.resultsPublication());
+                                       @PageableDefault(size = 20, sort = "dueOn") Pageable pageable, Actor actor) {
+        return PageResponse.of(minutes.list(groupId, status, overdue, groups.scope(actor), pageable),
+                answers::withheld);
     }
 
     record MinutesResponse(String meetingId, long version, String groupId, String territory, LocalDate heldOn,
                            LocalDate dueOn, MinutesStatus status, boolean overdue, MinutesContent content,
-                           Signature signature, HandOver handOver, ResultsPublication resultsPublication) {
+                           @Schema(description = "The citizens' details of the content are left out of this answer")
+                           boolean personalDataWithheld,
+                           Staff recordedBy, Signature signature, HandOver handOver,
+                           ResultsPublication resultsPublication) {
     }
 }

@@ -22,6 +22,7 @@ class AccessMatrixIT extends IntegrationTest {
     private static final String GENERAL_DEPARTMENT = "general-department";
     private static final String CONTROLLER = "controller";
     private static final String ADMINISTRATOR = "administrator";
+    private static final String PD_OFFICER = "pd-officer";
 
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             entry("POST /api/groups", Set.of(ADMINISTRATOR)),
@@ -47,7 +48,8 @@ class AccessMatrixIT extends IntegrationTest {
             entry("GET /api/minutes", Set.of(SECRETARY, CONTROLLER)),
             entry("GET /api/quarterly-rule", Set.of(SECRETARY, CONTROLLER)),
             entry("GET /api/quarterly-rule/groups/{groupId}", Set.of(SECRETARY, CONTROLLER)),
-            entry("GET /api/quarterly-rule/current-quarter/groups-without-meetings", Set.of(SECRETARY, CONTROLLER)));
+            entry("GET /api/quarterly-rule/current-quarter/groups-without-meetings", Set.of(SECRETARY, CONTROLLER)),
+            entry("GET /api/audit/personal-data-reads", Set.of(PD_OFFICER)));
 
     private AccessMatrix matrix() {
         return new AccessMatrix(port, api.get("/v3/api-docs").body(), ALLOWED);

@@ -5,31 +5,73 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.web.client.RestClient;
 
 import ru.outreach.testkit.JsonApi;
+import ru.outreach.testkit.TestTokens;
+import ru.outreach.testkit.TestTokens.Person;
 
-/** The REST API as a secretary's client uses it; every call returns status and body, never throws on 4xx. */
+/**
+ * The REST API as a secretary's client uses it; every call returns status and body, never throws on 4xx. The groups
+ * it registers are remembered, so that {@link #secretaryOf} acts as the secretary of one (whose token names it) and
+ * {@link #planMeeting}, {@link #holdMeeting} act as the group's secretary by themselves.
+ */
 public final class Api extends JsonApi {
+
+    /** Group id to name, of the groups registered through this class (tests share one store and context). */
+    private static final Map<String, String> GROUPS = new ConcurrentHashMap<>();
+
+    private final RestClient http;
 
     public Api(RestClient http) {
         super(http);
+        this.http = http;
+    }
+
+    /** The same API called with {@code person}'s token. */
+    @Override
+    public Api as(Person person) {
+        return new Api(http.mutate().requestInterceptors(interceptors -> {
+            interceptors.removeIf(TestTokens.ActingAs.class::isInstance);
+            interceptors.add(TestTokens.actingAs(person));
+        }).build());
+    }
+
+    /** A secretary (duty {@code secretary} alone) whose token names the group {@code groupName}. */
+    public static Person secretary(String groupName) {
+        return new Person("secretary-" + Integer.toHexString(groupName.hashCode()), "Секретарь " + groupName,
+                List.of("secretary"), groupName, null);
+    }
+
+    /** The API called by the secretary of a group registered through this class. */
+    public Api secretaryOf(String groupId) {
+        String name = GROUPS.get(groupId);
+        if (name == null) {
+            throw new IllegalArgumentException("Group " + groupId + " was not registered through Api");
+        }
+        return as(secretary(name));
     }
 
     // The steps of the secretary's work, with realistic bodies.
 
     /** Registers a group formed today (the service's default). */
     public String registerGroup(String name, String... territories) {
-        return ok(HttpMethod.POST, "/api/groups", group(name, territories)).path("id").asString();
+        return remember(name, ok(HttpMethod.POST, "/api/groups", group(name, territories)).path("id").asString());
     }
 
     /** Registers a group formed on {@code formedOn}. */
     public String registerGroup(String name, LocalDate formedOn, String... territories) {
         Map<String, Object> body = new HashMap<>(group(name, territories));
         body.put("formedOn", formedOn.toString());
-        return ok(HttpMethod.POST, "/api/groups", body).path("id").asString();
+        return remember(name, ok(HttpMethod.POST, "/api/groups", body).path("id").asString());
+    }
+
+    private static String remember(String name, String groupId) {
+        GROUPS.put(groupId, name);
+        return groupId;
     }
 
     public static Map<String, Object> group(String name, String... territories) {
@@ -42,8 +84,9 @@ public final class Api extends JsonApi {
                 "invitedOrganisations", List.of("депутаты городской Думы", "прокуратура", "ОМВД"));
     }
 
+    /** Plans a meeting as the group's secretary. */
     public String planMeeting(String groupId, String territory, LocalDateTime at) {
-        return ok(HttpMethod.POST, "/api/meetings", Map.of(
+        return secretaryOf(groupId).ok(HttpMethod.POST, "/api/meetings", Map.of(
                 "groupId", groupId, "territory", territory,
                 "venue", Map.of("name", "МБОУ СОШ № 3", "address", "ул. Ленина, 10", "kind", "SCHOOL"),
                 "scheduledAt", at.toString(),
@@ -51,15 +94,16 @@ public final class Api extends JsonApi {
                 .path("id").asString();
     }
 
-    /** Plans, agrees, announces and holds a meeting at {@code heldAt} (in the past). */
+    /** Plans, agrees, announces and holds a meeting at {@code heldAt} (in the past), as the group's secretary. */
     public String holdMeeting(String groupId, String territory, LocalDateTime heldAt) {
         String id = planMeeting(groupId, territory, heldAt);
         LocalDate before = heldAt.toLocalDate().minusDays(10);
-        ok(HttpMethod.POST, "/api/meetings/" + id + "/venue-agreement",
+        Api secretary = secretaryOf(groupId);
+        secretary.ok(HttpMethod.POST, "/api/meetings/" + id + "/venue-agreement",
                 Map.of("agreedOn", before.toString(), "agreedWith", "директор школы"));
-        ok(HttpMethod.POST, "/api/meetings/" + id + "/announcement", Map.of("announcedOn", before.toString(),
+        secretary.ok(HttpMethod.POST, "/api/meetings/" + id + "/announcement", Map.of("announcedOn", before.toString(),
                 "channels", List.of("OFFICIAL_SITE", "NOTICE_BOARD"), "details", "объявления на досках"));
-        ok(HttpMethod.POST, "/api/meetings/" + id + "/holding", Map.of("heldAt", heldAt.toString(),
+        secretary.ok(HttpMethod.POST, "/api/meetings/" + id + "/holding", Map.of("heldAt", heldAt.toString(),
                 "residentsAttended", 37, "officialsPresent", List.of("депутат Петров", "участковый Сергеев")));
         return id;
     }

@@ -46,13 +46,15 @@ class MeetingsFlowIT extends IntegrationTest {
         String meetingId = api.holdMeeting(groupId, "Западный", heldAt);
         String minutes = "/api/meetings/" + meetingId + "/minutes";
         LocalDate due = ProductionCalendar.federal().workingDaysAfter(heldAt.toLocalDate(), 5);
+        Api secretary = api.secretaryOf(groupId);
 
-        api.ok(HttpMethod.PUT, minutes, Api.minutesWithTwoCardsAndAnInstruction(heldAt.toLocalDate().plusDays(20)));
-        api.ok(HttpMethod.POST, minutes + "/signature",
-                Map.of("signedBy", "Иванов И.И.", "signedOn", heldAt.toLocalDate().plusDays(1).toString()));
+        secretary.ok(HttpMethod.PUT, minutes,
+                Api.minutesWithTwoCardsAndAnInstruction(heldAt.toLocalDate().plusDays(20)));
+        secretary.ok(HttpMethod.POST, minutes + "/signature",
+                Map.of("signedOn", heldAt.toLocalDate().plusDays(1).toString()));
         JsonNode handedOver = api.ok(HttpMethod.POST, minutes + "/hand-over",
-                Map.of("handedOverOn", due.plusDays(1).toString(), "receivedBy", "КОС"));
-        api.ok(HttpMethod.POST, minutes + "/proposals/P1/evaluation", Map.of("outcome", "ACCEPTED"));
+                Map.of("handedOverOn", due.plusDays(1).toString()));
+        secretary.ok(HttpMethod.POST, minutes + "/proposals/P1/evaluation", Map.of("outcome", "ACCEPTED"));
         api.ok(HttpMethod.POST, minutes + "/results-publication",
                 Map.of("publishedOn", CityClock.today().toString(), "publishedWhere", "официальный сайт"));
 
@@ -161,22 +163,23 @@ class MeetingsFlowIT extends IntegrationTest {
         LocalDate evaluatedOn = day.plusDays(4);
         LocalDate due = ProductionCalendar.federal().workingDaysAfter(day, 5);
         String groupId = api.registerGroup("Группа № 4 (paper)", today.minusYears(1), "Западный");
+        Api secretary = api.secretaryOf(groupId);
 
         String meetingId = api.planMeeting(groupId, "Западный", heldAt);
         String meeting = "/api/meetings/" + meetingId;
         String minutes = meeting + "/minutes";
-        JsonNode agreed = api.ok(HttpMethod.POST, meeting + "/venue-agreement",
+        JsonNode agreed = secretary.ok(HttpMethod.POST, meeting + "/venue-agreement",
                 Map.of("agreedOn", agreedOn.toString(), "agreedWith", "директор школы"));
-        JsonNode announced = api.ok(HttpMethod.POST, meeting + "/announcement", Map.of("announcedOn",
+        JsonNode announced = secretary.ok(HttpMethod.POST, meeting + "/announcement", Map.of("announcedOn",
                 announcedOn.toString(), "channels", List.of("OFFICIAL_SITE", "NOTICE_BOARD")));
-        JsonNode held = api.ok(HttpMethod.POST, meeting + "/holding",
+        JsonNode held = secretary.ok(HttpMethod.POST, meeting + "/holding",
                 Map.of("heldAt", heldAt.toString(), "residentsAttended", 25));
-        api.ok(HttpMethod.PUT, minutes, Api.minutesWithTwoCardsAndAnInstruction(day.plusDays(20)));
-        JsonNode signed = api.ok(HttpMethod.POST, minutes + "/signature",
-                Map.of("signedBy", "Иванов И.И.", "signedOn", signedOn.toString()));
+        secretary.ok(HttpMethod.PUT, minutes, Api.minutesWithTwoCardsAndAnInstruction(day.plusDays(20)));
+        JsonNode signed = secretary.ok(HttpMethod.POST, minutes + "/signature",
+                Map.of("signedOn", signedOn.toString()));
         JsonNode handedOver = api.ok(HttpMethod.POST, minutes + "/hand-over",
-                Map.of("handedOverOn", handedOverOn.toString(), "receivedBy", "КОС"));
-        JsonNode evaluated = api.ok(HttpMethod.POST, minutes + "/proposals/P1/evaluation",
+                Map.of("handedOverOn", handedOverOn.toString()));
+        JsonNode evaluated = secretary.ok(HttpMethod.POST, minutes + "/proposals/P1/evaluation",
                 Map.of("outcome", "ACCEPTED", "evaluatedOn", evaluatedOn.toString()));
         JsonNode published = api.ok(HttpMethod.POST, minutes + "/results-publication",
                 Map.of("publishedOn", publishedOn.toString(), "publishedWhere", "официальный сайт"));
@@ -219,12 +222,12 @@ class MeetingsFlowIT extends IntegrationTest {
         String groupId = api.registerGroup("Группа № 6 (out of order)", "Западный");
         String meetingId = api.holdMeeting(groupId, "Западный", day.atTime(17, 0));
         String minutes = "/api/meetings/" + meetingId + "/minutes";
-        api.ok(HttpMethod.PUT, minutes, Api.minutesWithTwoCardsAndAnInstruction(day.plusDays(20)));
-        Map<String, String> signedTheDayBefore = Map.of("signedBy", "Иванов И.И.",
-                "signedOn", day.minusDays(1).toString());
+        Api secretary = api.secretaryOf(groupId);
+        secretary.ok(HttpMethod.PUT, minutes, Api.minutesWithTwoCardsAndAnInstruction(day.plusDays(20)));
+        Map<String, String> signedTheDayBefore = Map.of("signedOn", day.minusDays(1).toString());
 
-        Api.Response russian = api.post(minutes + "/signature", signedTheDayBefore);
-        Api.Response english = api.call(HttpMethod.POST, minutes + "/signature", signedTheDayBefore, "en");
+        Api.Response russian = secretary.post(minutes + "/signature", signedTheDayBefore);
+        Api.Response english = secretary.call(HttpMethod.POST, minutes + "/signature", signedTheDayBefore, "en");
 
         assertThat(russian.status().value()).isEqualTo(422);
         assertThat(russian.fields()).containsExactly("signedOn");
@@ -235,9 +238,9 @@ class MeetingsFlowIT extends IntegrationTest {
         assertThat(api.get(minutes).body().path("status").asString()).isEqualTo("DRAFT");
 
         String planned = api.planMeeting(groupId, "Западный", day.plusDays(50).atTime(17, 0));
-        api.ok(HttpMethod.POST, "/api/meetings/" + planned + "/venue-agreement",
+        secretary.ok(HttpMethod.POST, "/api/meetings/" + planned + "/venue-agreement",
                 Map.of("agreedOn", day.toString()));
-        Api.Response early = api.post("/api/meetings/" + planned + "/announcement",
+        Api.Response early = secretary.post("/api/meetings/" + planned + "/announcement",
                 Map.of("announcedOn", day.minusDays(2).toString(), "channels", List.of("OFFICIAL_SITE")));
         assertThat(early.status().value()).isEqualTo(422);
         assertThat(early.fields()).containsExactly("announcedOn");
@@ -252,14 +255,16 @@ class MeetingsFlowIT extends IntegrationTest {
         String groupId = api.registerGroup("Группа № 7 (moved, cancelled)", "Западный");
         String meetingId = api.planMeeting(groupId, "Западный", today.plusDays(10).atTime(17, 0));
         String meeting = "/api/meetings/" + meetingId;
-        api.ok(HttpMethod.POST, meeting + "/venue-agreement", Map.of("agreedOn", today.minusDays(9).toString()));
+        Api secretary = api.secretaryOf(groupId);
+        secretary.ok(HttpMethod.POST, meeting + "/venue-agreement",
+                Map.of("agreedOn", today.minusDays(9).toString()));
 
-        JsonNode moved = api.ok(HttpMethod.POST, meeting + "/rescheduling", Map.of("scheduledAt",
+        JsonNode moved = secretary.ok(HttpMethod.POST, meeting + "/rescheduling", Map.of("scheduledAt",
                 today.plusDays(17).atTime(17, 0).toString(), "reason", "ремонт зала",
                 "rescheduledOn", today.minusDays(7).toString()));
-        Api.Response cancelledTooEarly = api.post(meeting + "/cancellation",
+        Api.Response cancelledTooEarly = secretary.post(meeting + "/cancellation",
                 Map.of("reason", "паводок", "cancelledOn", today.minusDays(8).toString()));
-        JsonNode cancelled = api.ok(HttpMethod.POST, meeting + "/cancellation",
+        JsonNode cancelled = secretary.ok(HttpMethod.POST, meeting + "/cancellation",
                 Map.of("reason", "паводок", "cancelledOn", today.minusDays(5).toString()));
 
         assertThat(moved.path("reschedules").get(0).path("rescheduledOn").asString())

@@ -54,9 +54,9 @@ class OperationsIT extends IntegrationTest {
         String groupId = api.registerGroup("Группа (metrics)", "Северный");
         String meetingId = api.holdMeeting(groupId, "Северный", heldAt);
         String minutes = "/api/meetings/" + meetingId + "/minutes";
-        api.ok(HttpMethod.PUT, minutes, Map.of());
-        api.ok(HttpMethod.POST, minutes + "/signature",
-                Map.of("signedBy", "Иванов", "signedOn", heldAt.toLocalDate().toString()));
+        Api secretary = api.secretaryOf(groupId);
+        secretary.ok(HttpMethod.PUT, minutes, Map.of());
+        secretary.ok(HttpMethod.POST, minutes + "/signature", Map.of("signedOn", heldAt.toLocalDate().toString()));
         String late = ProductionCalendar.federal().workingDaysAfter(heldAt.toLocalDate(), 6).toString();
         api.ok(HttpMethod.POST, minutes + "/hand-over", Map.of("handedOverOn", late));
 
@@ -82,12 +82,15 @@ class OperationsIT extends IntegrationTest {
         JsonNode handOver = requestSchema(docs, "/api/meetings/{meetingId}/minutes/hand-over");
         JsonNode reschedule = requestSchema(docs, "/api/meetings/{id}/rescheduling");
 
-        assertThat(handOver.path("properties").propertyNames()).as("late is computed, never entered")
-                .containsExactlyInAnyOrder("handedOverOn", "receivedBy");
+        assertThat(handOver.path("properties").propertyNames())
+                .as("late is computed, the receiver is the token's: neither is entered")
+                .containsExactly("handedOverOn");
         assertThat(reschedule.path("properties").propertyNames())
                 .containsExactlyInAnyOrder("scheduledAt", "venue", "reason", "rescheduledOn");
-        assertThat(requestSchema(docs, "/api/meetings/{meetingId}/minutes/signature").path("required"))
-                .extracting(JsonNode::asString).containsExactly("signedBy");
+        assertThat(requestSchema(docs, "/api/meetings/{meetingId}/minutes/signature").path("properties")
+                .propertyNames()).as("the leader signs, the token's secretary enters it").containsExactly("signedOn");
+        assertThat(requestSchema(docs, "/api/meetings/{meetingId}/minutes/results-publication").path("properties")
+                .propertyNames()).containsExactlyInAnyOrder("publishedOn", "publishedWhere");
     }
 
     private static JsonNode requestSchema(JsonNode docs, String path) {

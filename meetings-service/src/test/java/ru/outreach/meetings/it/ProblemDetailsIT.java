@@ -30,8 +30,9 @@ class ProblemDetailsIT extends IntegrationTest {
     void aMalformedDateIsNamed() {
         String groupId = api.registerGroup("Группа (bad date)", "Северный");
 
-        Api.Response response = api.post("/api/meetings", Map.of("groupId", groupId, "territory", "Северный",
-                "venue", Map.of("name", "Школа", "kind", "SCHOOL"), "scheduledAt", "завтра вечером"));
+        Api.Response response = api.secretaryOf(groupId).post("/api/meetings", Map.of("groupId", groupId,
+                "territory", "Северный", "venue", Map.of("name", "Школа", "kind", "SCHOOL"),
+                "scheduledAt", "завтра вечером"));
 
         assertThat(response.status().value()).isEqualTo(400);
         assertThat(fields(response)).containsExactly("scheduledAt");
@@ -58,7 +59,8 @@ class ProblemDetailsIT extends IntegrationTest {
     void aTerritoryOutsideTheGroupIsUnprocessableAndNothingIsWritten() {
         String groupId = api.registerGroup("Группа (territory)", "Северный");
 
-        Api.Response response = api.post("/api/meetings", Map.of("groupId", groupId, "territory", "Луна",
+        Api.Response response = api.secretaryOf(groupId).post("/api/meetings", Map.of("groupId", groupId,
+                "territory", "Луна",
                 "venue", Map.of("name", "Школа", "kind", "SCHOOL"), "scheduledAt", "2026-05-06T17:00:00"));
 
         assertThat(response.status().value()).isEqualTo(422);
@@ -81,8 +83,10 @@ class ProblemDetailsIT extends IntegrationTest {
         String meetingId = api.planMeeting(groupId, "Северный", LocalDateTime.of(2026, 3, 3, 17, 0));
         Map<String, Object> hold = Map.of("heldAt", "2026-03-03T17:00:00", "residentsAttended", 10);
 
-        Api.Response russian = api.post("/api/meetings/" + meetingId + "/holding", hold);
-        Api.Response english = api.call(HttpMethod.POST, "/api/meetings/" + meetingId + "/holding", hold, "en");
+        Api secretary = api.secretaryOf(groupId);
+        Api.Response russian = secretary.post("/api/meetings/" + meetingId + "/holding", hold);
+        Api.Response english = secretary.call(HttpMethod.POST, "/api/meetings/" + meetingId + "/holding", hold,
+                "en");
 
         assertThat(russian.status().value()).isEqualTo(409);
         assertThat(russian.text("title")).isEqualTo("Конфликт с текущим состоянием");
@@ -97,7 +101,7 @@ class ProblemDetailsIT extends IntegrationTest {
         String groupId = api.registerGroup("Группа (minutes)", "Северный");
         String meetingId = api.planMeeting(groupId, "Северный", LocalDateTime.of(2026, 3, 3, 17, 0));
 
-        Api.Response response = api.put("/api/meetings/" + meetingId + "/minutes", Map.of());
+        Api.Response response = api.secretaryOf(groupId).put("/api/meetings/" + meetingId + "/minutes", Map.of());
 
         assertThat(response.status().value()).isEqualTo(409);
         assertThat(api.get("/api/meetings/" + meetingId + "/minutes").status().value()).isEqualTo(404);
@@ -108,7 +112,8 @@ class ProblemDetailsIT extends IntegrationTest {
         String groupId = api.registerGroup("Группа (card)", "Северный");
         String meetingId = api.holdMeeting(groupId, "Северный", LocalDateTime.of(2026, 3, 3, 17, 0));
 
-        Api.Response response = api.put("/api/meetings/" + meetingId + "/minutes", Map.of("receptionCards",
+        Api.Response response = api.secretaryOf(groupId).put("/api/meetings/" + meetingId + "/minutes",
+                Map.of("receptionCards",
                 List.of(Map.of("citizen", Map.of("fullName", "Иванов", "email", "не почта"), "question", " "))));
 
         assertThat(response.status().value()).isEqualTo(400);

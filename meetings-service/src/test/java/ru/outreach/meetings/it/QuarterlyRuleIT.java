@@ -40,7 +40,8 @@ class QuarterlyRuleIT extends IntegrationTest {
         api.holdMeeting(groupId, "Северный", LocalDateTime.of(lastYear, 3, 12, 17, 0));
         api.holdMeeting(groupId, "Северный", LocalDateTime.of(lastYear, 8, 5, 17, 0));
         String cancelled = api.planMeeting(groupId, "Северный", LocalDateTime.of(lastYear, 5, 5, 17, 0));
-        api.ok(HttpMethod.POST, "/api/meetings/" + cancelled + "/cancellation", Map.of("reason", "паводок"));
+        api.secretaryOf(groupId).ok(HttpMethod.POST, "/api/meetings/" + cancelled + "/cancellation",
+                Map.of("reason", "паводок"));
 
         JsonNode year = api.get("/api/quarterly-rule/groups/" + groupId + "?year=" + lastYear).body();
 
@@ -67,7 +68,8 @@ class QuarterlyRuleIT extends IntegrationTest {
         api.holdMeeting(held, "Северный", earlierThisQuarter);
         api.planMeeting(planned, "Северный", earlierThisQuarter);
         String cancelled = api.planMeeting(onlyCancelled, "Северный", earlierThisQuarter);
-        api.ok(HttpMethod.POST, "/api/meetings/" + cancelled + "/cancellation", Map.of("reason", "карантин"));
+        api.secretaryOf(onlyCancelled).ok(HttpMethod.POST, "/api/meetings/" + cancelled + "/cancellation",
+                Map.of("reason", "карантин"));
 
         List<String> missing = api.get("/api/quarterly-rule/current-quarter/groups-without-meetings").body()
                 .valueStream().map(group -> group.path("groupId").asString()).toList();

@@ -57,6 +57,7 @@ class TerritoryBriefIT extends IntegrationTest {
     void theBriefDegradesWhenTheAppealsServiceIsDownAndRecoversWhenItIsBack() {
         String groupId = api.registerGroup("Группа (brief)", "Северный", "Южный");
         String meetingId = api.planMeeting(groupId, "Северный", LocalDateTime.of(2026, 12, 1, 17, 0));
+        Api api = this.api.secretaryOf(groupId);
 
         Api.Response current = api.get("/api/meetings/" + meetingId + "/brief");
         assertThat(current.text("freshness")).isEqualTo("CURRENT");

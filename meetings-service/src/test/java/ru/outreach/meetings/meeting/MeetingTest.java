@@ -23,11 +23,13 @@ import ru.outreach.meetings.meeting.MeetingRecords.Announcement;
 import ru.outreach.meetings.meeting.MeetingRecords.Channel;
 import ru.outreach.meetings.meeting.MeetingRecords.Holding;
 import ru.outreach.meetings.meeting.MeetingRecords.Reschedule;
+import ru.outreach.meetings.group.Staff;
 import ru.outreach.kit.support.RuleViolationException;
 import ru.outreach.kit.support.StateConflictException;
 
 class MeetingTest {
 
+    private static final Staff BY = new Staff("secretary1", "Анна Петрова");
     private static final LocalDate TODAY = LocalDate.of(2026, 5, 20);
     private static final LocalDateTime NOW = TODAY.atTime(12, 0);
     private static final LocalDateTime SCHEDULED = LocalDateTime.of(2026, 5, 6, 17, 0);
@@ -50,9 +52,9 @@ class MeetingTest {
     @Test
     void goesThroughItsWholeLifeToHeld() {
         Meeting meeting = planned();
-        meeting.agreeVenue(LocalDate.of(2026, 4, 20), "директор школы", TODAY);
+        meeting.agreeVenue(LocalDate.of(2026, 4, 20), "директор школы", BY, TODAY);
         meeting.announce(announcement(), TODAY);
-        meeting.hold(new Holding(SCHEDULED, 42, List.of("депутат")), LocalDate.of(2026, 5, 14), SCHEDULED.plusHours(3));
+        meeting.hold(new Holding(SCHEDULED, 42, List.of("депутат"), BY), LocalDate.of(2026, 5, 14), SCHEDULED.plusHours(3));
 
         assertThat(meeting.status()).isEqualTo(MeetingStatus.HELD);
         assertThat(meeting.version()).isEqualTo(4);
@@ -78,9 +80,9 @@ class MeetingTest {
     @Test
     void cannotBeHeldUnlessAnnounced() {
         Meeting meeting = planned();
-        meeting.agreeVenue(TODAY, null, TODAY);
+        meeting.agreeVenue(TODAY, null, BY, TODAY);
 
-        assertThatThrownBy(() -> meeting.hold(new Holding(SCHEDULED, 10, List.of()), TODAY, SCHEDULED))
+        assertThatThrownBy(() -> meeting.hold(new Holding(SCHEDULED, 10, List.of(), BY), TODAY, SCHEDULED))
                 .isInstanceOf(StateConflictException.class)
                 .hasMessage("error.meeting-transition");
         assertThat(meeting.status()).isEqualTo(MeetingStatus.VENUE_AGREED);
@@ -90,7 +92,7 @@ class MeetingTest {
     void cannotBeHeldLaterTodayThanNow() {
         Meeting meeting = announced();
 
-        assertThatThrownBy(() -> meeting.hold(new Holding(SCHEDULED, 10, List.of()), TODAY, SCHEDULED.minusHours(1)))
+        assertThatThrownBy(() -> meeting.hold(new Holding(SCHEDULED, 10, List.of(), BY), TODAY, SCHEDULED.minusHours(1)))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
                     assertThat(e.field()).isEqualTo("heldAt");
                     assertThat(russian(e)).isEqualTo(
@@ -104,7 +106,7 @@ class MeetingTest {
         Meeting meeting = announced();
         LocalDateTime later = SCHEDULED.plusDays(7);
 
-        meeting.reschedule(later, null, "ремонт зала", null, TODAY);
+        meeting.reschedule(later, null, "ремонт зала", null, BY, TODAY);
 
         assertThat(meeting.status()).isEqualTo(MeetingStatus.RESCHEDULED);
         assertThat(meeting.scheduledAt()).isEqualTo(later);
@@ -124,12 +126,12 @@ class MeetingTest {
     void aNewVenueMustBeAgreedAgain() {
         Meeting meeting = announced();
 
-        meeting.reschedule(SCHEDULED, CLUB, "школа закрыта на карантин", null, TODAY);
+        meeting.reschedule(SCHEDULED, CLUB, "школа закрыта на карантин", null, BY, TODAY);
 
         assertThat(meeting.venue()).isEqualTo(CLUB);
         assertThat(meeting.venueAgreement()).isNull();
         assertThatThrownBy(() -> meeting.announce(announcement(), TODAY)).hasMessage("error.venue-not-agreed");
-        meeting.agreeVenue(TODAY, "директор ДК", TODAY);
+        meeting.agreeVenue(TODAY, "директор ДК", BY, TODAY);
         meeting.announce(announcementOn(TODAY), TODAY);
         assertThat(meeting.status()).isEqualTo(MeetingStatus.ANNOUNCED);
     }
@@ -138,36 +140,36 @@ class MeetingTest {
     void aRescheduleThatChangesNothingIsRefused() {
         Meeting meeting = planned();
 
-        assertThatThrownBy(() -> meeting.reschedule(SCHEDULED, SCHOOL, "без изменений", null, TODAY))
+        assertThatThrownBy(() -> meeting.reschedule(SCHEDULED, SCHOOL, "без изменений", null, BY, TODAY))
                 .isInstanceOf(RuleViolationException.class);
     }
 
     @Test
     void aCancelledMeetingAllowsNothingMore() {
         Meeting meeting = planned();
-        meeting.cancel("нет кворума", null, TODAY);
+        meeting.cancel("нет кворума", null, BY, TODAY);
 
         assertThat(meeting.status()).isEqualTo(MeetingStatus.CANCELLED);
         assertThat(meeting.cancellation().reason()).isEqualTo("нет кворума");
-        assertThatThrownBy(() -> meeting.cancel("ещё раз", null, TODAY)).isInstanceOf(StateConflictException.class);
-        assertThatThrownBy(() -> meeting.reschedule(SCHEDULED.plusDays(1), null, "x", null, TODAY))
+        assertThatThrownBy(() -> meeting.cancel("ещё раз", null, BY, TODAY)).isInstanceOf(StateConflictException.class);
+        assertThatThrownBy(() -> meeting.reschedule(SCHEDULED.plusDays(1), null, "x", null, BY, TODAY))
                 .isInstanceOf(StateConflictException.class);
-        assertThatThrownBy(() -> meeting.agreeVenue(TODAY, null, TODAY)).isInstanceOf(StateConflictException.class);
+        assertThatThrownBy(() -> meeting.agreeVenue(TODAY, null, BY, TODAY)).isInstanceOf(StateConflictException.class);
     }
 
     @Test
     void aHeldMeetingCannotBeCancelled() {
         Meeting meeting = announced();
-        meeting.hold(new Holding(SCHEDULED, 5, List.of()), TODAY, SCHEDULED.plusHours(2));
+        meeting.hold(new Holding(SCHEDULED, 5, List.of(), BY), TODAY, SCHEDULED.plusHours(2));
 
-        assertThatThrownBy(() -> meeting.cancel("поздно", null, TODAY)).isInstanceOf(StateConflictException.class);
+        assertThatThrownBy(() -> meeting.cancel("поздно", null, BY, TODAY)).isInstanceOf(StateConflictException.class);
     }
 
     @Test
     void theVenueAgreementIsDatedTodayWhenNoDayIsGiven() {
         Meeting meeting = planned();
 
-        meeting.agreeVenue(null, "директор школы", TODAY);
+        meeting.agreeVenue(null, "директор школы", BY, TODAY);
 
         assertThat(meeting.venueAgreement().agreedOn()).isEqualTo(TODAY);
         assertThat(meeting.pendingEvents()).last().isInstanceOfSatisfying(MeetingVenueAgreed.class,
@@ -178,7 +180,7 @@ class MeetingTest {
     void aVenueAgreementAfterTodayIsRefusedNamingTodayInBothLanguages() {
         Meeting meeting = planned();
 
-        assertThatThrownBy(() -> meeting.agreeVenue(TODAY.plusDays(1), null, TODAY))
+        assertThatThrownBy(() -> meeting.agreeVenue(TODAY.plusDays(1), null, BY, TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
                     assertThat(e.field()).isEqualTo("agreedOn");
                     assertThat(russian(e)).isEqualTo(
@@ -191,7 +193,7 @@ class MeetingTest {
     @Test
     void anAnnouncementBeforeTheVenueWasAgreedIsRefusedNamingBothDates() {
         Meeting meeting = planned();
-        meeting.agreeVenue(LocalDate.of(2026, 4, 20), null, TODAY);
+        meeting.agreeVenue(LocalDate.of(2026, 4, 20), null, BY, TODAY);
 
         assertThatThrownBy(() -> meeting.announce(announcementOn(LocalDate.of(2026, 4, 19)), TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
@@ -207,9 +209,9 @@ class MeetingTest {
     @Test
     void anAnnouncementOnTheDayOfTheAgreementIsAcceptedAndWithoutADayIsDatedToday() {
         Meeting sameDay = planned();
-        sameDay.agreeVenue(LocalDate.of(2026, 4, 20), null, TODAY);
+        sameDay.agreeVenue(LocalDate.of(2026, 4, 20), null, BY, TODAY);
         Meeting undated = planned();
-        undated.agreeVenue(LocalDate.of(2026, 4, 20), null, TODAY);
+        undated.agreeVenue(LocalDate.of(2026, 4, 20), null, BY, TODAY);
 
         sameDay.announce(announcementOn(LocalDate.of(2026, 4, 20)), TODAY);
         undated.announce(announcementOn(null), TODAY);
@@ -224,7 +226,7 @@ class MeetingTest {
     @Test
     void anAnnouncementAfterTodayIsRefused() {
         Meeting meeting = planned();
-        meeting.agreeVenue(LocalDate.of(2026, 4, 20), null, TODAY);
+        meeting.agreeVenue(LocalDate.of(2026, 4, 20), null, BY, TODAY);
 
         assertThatThrownBy(() -> meeting.announce(announcementOn(TODAY.plusDays(3)), TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
@@ -238,8 +240,8 @@ class MeetingTest {
     void theHistoryKeepsTheDayAMoveWasDecidedOnOrTodayWhenNoneIsGiven() {
         Meeting meeting = announced();
 
-        meeting.reschedule(SCHEDULED.plusDays(7), null, "ремонт зала", LocalDate.of(2026, 4, 28), TODAY);
-        meeting.reschedule(SCHEDULED.plusDays(14), null, "ремонт продлён", null, TODAY);
+        meeting.reschedule(SCHEDULED.plusDays(7), null, "ремонт зала", LocalDate.of(2026, 4, 28), BY, TODAY);
+        meeting.reschedule(SCHEDULED.plusDays(14), null, "ремонт продлён", null, BY, TODAY);
 
         assertThat(meeting.reschedules()).extracting(Reschedule::rescheduledOn)
                 .containsExactly(LocalDate.of(2026, 4, 28), TODAY);
@@ -250,7 +252,7 @@ class MeetingTest {
         Meeting meeting = announced();
 
         assertThatThrownBy(() -> meeting.reschedule(SCHEDULED.plusDays(7), null, "ремонт зала",
-                LocalDate.of(2026, 4, 24), TODAY))
+                LocalDate.of(2026, 4, 24), BY, TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
                     assertThat(e.field()).isEqualTo("rescheduledOn");
                     assertThat(russian(e)).isEqualTo(
@@ -266,8 +268,7 @@ class MeetingTest {
     void aMoveDecidedAfterTodayIsRefused() {
         Meeting meeting = planned();
 
-        assertThatThrownBy(() -> meeting.reschedule(SCHEDULED.plusDays(7), null, "ремонт зала", TODAY.plusDays(1),
-                TODAY))
+        assertThatThrownBy(() -> meeting.reschedule(SCHEDULED.plusDays(7), null, "ремонт зала", TODAY.plusDays(1), BY, TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class,
                         e -> assertThat(russian(e)).isEqualTo(
                                 "Дата переноса встречи 21.05.2026 ещё не наступила: сегодня 20.05.2026."));
@@ -276,22 +277,22 @@ class MeetingTest {
     @Test
     void aNewVenueCannotBeAgreedBeforeTheMoveThatAskedForIt() {
         Meeting meeting = announced();
-        meeting.reschedule(SCHEDULED, CLUB, "школа закрыта на карантин", LocalDate.of(2026, 4, 30), TODAY);
+        meeting.reschedule(SCHEDULED, CLUB, "школа закрыта на карантин", LocalDate.of(2026, 4, 30), BY, TODAY);
 
-        assertThatThrownBy(() -> meeting.agreeVenue(LocalDate.of(2026, 4, 29), "директор ДК", TODAY))
+        assertThatThrownBy(() -> meeting.agreeVenue(LocalDate.of(2026, 4, 29), "директор ДК", BY, TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
                     assertThat(e.field()).isEqualTo("agreedOn");
                     assertThat(russian(e)).isEqualTo(
                             "Дата согласования места 29.04.2026 раньше даты переноса встречи 30.04.2026.");
                 });
-        meeting.agreeVenue(LocalDate.of(2026, 4, 30), "директор ДК", TODAY);
+        meeting.agreeVenue(LocalDate.of(2026, 4, 30), "директор ДК", BY, TODAY);
         assertThat(meeting.venueAgreement().agreedOn()).isEqualTo(LocalDate.of(2026, 4, 30));
     }
 
     @Test
     void aMovedMeetingIsAnnouncedAgainNotBeforeTheMove() {
         Meeting meeting = announced();
-        meeting.reschedule(SCHEDULED.plusDays(7), null, "ремонт зала", LocalDate.of(2026, 5, 1), TODAY);
+        meeting.reschedule(SCHEDULED.plusDays(7), null, "ремонт зала", LocalDate.of(2026, 5, 1), BY, TODAY);
 
         assertThatThrownBy(() -> meeting.announce(announcementOn(LocalDate.of(2026, 4, 30)), TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(russian(e)).isEqualTo(
@@ -303,8 +304,8 @@ class MeetingTest {
         Meeting past = announced();
         Meeting undated = planned();
 
-        past.cancel("нет кворума", LocalDate.of(2026, 5, 5), TODAY);
-        undated.cancel("паводок", null, TODAY);
+        past.cancel("нет кворума", LocalDate.of(2026, 5, 5), BY, TODAY);
+        undated.cancel("паводок", null, BY, TODAY);
 
         assertThat(past.cancellation().cancelledOn()).isEqualTo(LocalDate.of(2026, 5, 5));
         assertThat(past.pendingEvents()).last().isInstanceOfSatisfying(MeetingCancelled.class,
@@ -316,13 +317,13 @@ class MeetingTest {
     void aCancellationBeforeTheAnnouncementOrAfterTodayIsRefused() {
         Meeting meeting = announced();
 
-        assertThatThrownBy(() -> meeting.cancel("нет кворума", LocalDate.of(2026, 4, 24), TODAY))
+        assertThatThrownBy(() -> meeting.cancel("нет кворума", LocalDate.of(2026, 4, 24), BY, TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
                     assertThat(e.field()).isEqualTo("cancelledOn");
                     assertThat(russian(e)).isEqualTo(
                             "Дата отмены встречи 24.04.2026 раньше даты информирования населения 25.04.2026.");
                 });
-        assertThatThrownBy(() -> meeting.cancel("нет кворума", TODAY.plusDays(1), TODAY))
+        assertThatThrownBy(() -> meeting.cancel("нет кворума", TODAY.plusDays(1), BY, TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(russian(e)).isEqualTo(
                         "Дата отмены встречи 21.05.2026 ещё не наступила: сегодня 20.05.2026."));
         assertThat(meeting.status()).isEqualTo(MeetingStatus.ANNOUNCED);
@@ -333,7 +334,7 @@ class MeetingTest {
         Meeting meeting = announced();
         LocalDateTime dayBefore = LocalDateTime.of(2026, 4, 24, 18, 0);
 
-        assertThatThrownBy(() -> meeting.hold(new Holding(dayBefore, 10, List.of()), TODAY, NOW))
+        assertThatThrownBy(() -> meeting.hold(new Holding(dayBefore, 10, List.of(), BY), TODAY, NOW))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
                     assertThat(e.field()).isEqualTo("heldAt");
                     assertThat(russian(e)).isEqualTo(
@@ -348,7 +349,7 @@ class MeetingTest {
     void aMeetingHeldOnTheAnnouncementDayIsAccepted() {
         Meeting meeting = announced();
 
-        meeting.hold(new Holding(LocalDateTime.of(2026, 4, 25, 18, 0), 10, List.of()), TODAY, NOW);
+        meeting.hold(new Holding(LocalDateTime.of(2026, 4, 25, 18, 0), 10, List.of(), BY), TODAY, NOW);
 
         assertThat(meeting.heldOn()).isEqualTo(LocalDate.of(2026, 4, 25));
     }
@@ -357,7 +358,7 @@ class MeetingTest {
     void aMeetingHeldOnADayAfterTodayIsRefusedNamingToday() {
         Meeting meeting = announced();
 
-        assertThatThrownBy(() -> meeting.hold(new Holding(NOW.plusDays(1), 10, List.of()), TODAY, NOW))
+        assertThatThrownBy(() -> meeting.hold(new Holding(NOW.plusDays(1), 10, List.of(), BY), TODAY, NOW))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
                     assertThat(e.field()).isEqualTo("heldAt");
                     assertThat(russian(e)).isEqualTo(
@@ -366,22 +367,22 @@ class MeetingTest {
     }
 
     private static Meeting planned() {
-        return Meeting.plan("m-1", "g-1", "Соколово-Кундрючий", SCHOOL, SCHEDULED, List.of("прокуратура"));
+        return Meeting.plan("m-1", "g-1", "Соколово-Кундрючий", SCHOOL, SCHEDULED, List.of("прокуратура"), BY);
     }
 
     private static Meeting announced() {
         Meeting meeting = planned();
-        meeting.agreeVenue(LocalDate.of(2026, 4, 20), null, TODAY);
+        meeting.agreeVenue(LocalDate.of(2026, 4, 20), null, BY, TODAY);
         meeting.announce(announcement(), TODAY);
         return meeting;
     }
 
     private static Announcement announcement() {
         return new Announcement(LocalDate.of(2026, 4, 25), List.of(Channel.OFFICIAL_SITE, Channel.NOTICE_BOARD),
-                "объявления у подъездов");
+                "объявления у подъездов", BY);
     }
 
     private static Announcement announcementOn(LocalDate day) {
-        return new Announcement(day, List.of(Channel.OFFICIAL_SITE), null);
+        return new Announcement(day, List.of(Channel.OFFICIAL_SITE), null, BY);
     }
 }

@@ -26,12 +26,15 @@ import ru.outreach.meetings.minutes.MinutesContent.Question;
 import ru.outreach.meetings.minutes.MinutesContent.ReceptionCard;
 import ru.outreach.meetings.minutes.MinutesContent.Remark;
 import ru.outreach.meetings.minutes.MinutesContent.WrittenAppeal;
+import ru.outreach.meetings.group.Staff;
 import ru.outreach.kit.support.NotFoundException;
 import ru.outreach.kit.support.RuleViolationException;
 import ru.outreach.kit.support.StateConflictException;
 
 class MinutesTest {
 
+    private static final Staff BY = new Staff("secretary1", "Анна Петрова");
+    private static final Staff CONTROLLER = new Staff("controller", "Татьяна Егорова");
     private static final LocalDate HELD_ON = LocalDate.of(2026, 5, 6);
     private static final LocalDate SIGNED_ON = HELD_ON.plusDays(1);
     private static final LocalDate DUE_ON = LocalDate.of(2026, 5, 14);
@@ -40,7 +43,7 @@ class MinutesTest {
 
     @Test
     void aDraftNumbersItsItemsAndRecordsOnlyCounts() {
-        Minutes minutes = Minutes.draft(MEETING, content());
+        Minutes minutes = Minutes.draft(MEETING, content(), BY);
 
         assertThat(minutes.status()).isEqualTo(MinutesStatus.DRAFT);
         assertThat(minutes.content().receptionCards()).extracting(ReceptionCard::id).containsExactly("RC1", "RC2");
@@ -52,9 +55,9 @@ class MinutesTest {
 
     @Test
     void signingHandsTheCardsAppealsAndInstructionsOn() {
-        Minutes minutes = Minutes.draft(MEETING, content());
+        Minutes minutes = Minutes.draft(MEETING, content(), BY);
 
-        minutes.sign("Иванов И.И.", HELD_ON.plusDays(1), TODAY);
+        minutes.sign("Иванов И.И.", BY, HELD_ON.plusDays(1), TODAY);
 
         assertThat(minutes.status()).isEqualTo(MinutesStatus.SIGNED);
         List<ContractEvent> events = events(minutes);
@@ -79,27 +82,27 @@ class MinutesTest {
     @Test
     void minutesWithoutCardsAppealsOrInstructionsHandNothingOn() {
         Minutes minutes = Minutes.draft(MEETING, new MinutesContent(
-                List.of(new Question(null, "Когда отремонтируют дорогу?", "В июле")), null, null, null, null, null));
+                List.of(new Question(null, "Когда отремонтируют дорогу?", "В июле")), null, null, null, null, null), BY);
 
-        minutes.sign("Иванов И.И.", HELD_ON, TODAY);
+        minutes.sign("Иванов И.И.", BY, HELD_ON, TODAY);
 
         assertThat(events(minutes)).noneMatch(MeetingIntakeReleased.class::isInstance);
     }
 
     @Test
     void signedMinutesCannotBeChanged() {
-        Minutes minutes = Minutes.draft(MEETING, content());
-        minutes.sign("Иванов И.И.", HELD_ON, TODAY);
+        Minutes minutes = Minutes.draft(MEETING, content(), BY);
+        minutes.sign("Иванов И.И.", BY, HELD_ON, TODAY);
 
-        assertThatThrownBy(() -> minutes.redraft(content())).isInstanceOf(StateConflictException.class);
-        assertThatThrownBy(() -> minutes.sign("Иванов И.И.", HELD_ON, TODAY)).isInstanceOf(StateConflictException.class);
+        assertThatThrownBy(() -> minutes.redraft(content(), BY)).isInstanceOf(StateConflictException.class);
+        assertThatThrownBy(() -> minutes.sign("Иванов И.И.", BY, HELD_ON, TODAY)).isInstanceOf(StateConflictException.class);
     }
 
     @Test
     void aHandOverOnTheDueDayIsOnTime() {
         Minutes minutes = signed();
 
-        minutes.handOver(DUE_ON, "Контрольно-организационный сектор", TODAY);
+        minutes.handOver(DUE_ON, CONTROLLER, TODAY);
 
         assertThat(minutes.handOver().late()).isFalse();
         assertThat(events(minutes)).last().isInstanceOfSatisfying(MinutesHandedOver.class, event -> {
@@ -112,7 +115,7 @@ class MinutesTest {
     void aLateHandOverIsRecordedAsLateNotRefused() {
         Minutes minutes = signed();
 
-        minutes.handOver(DUE_ON.plusDays(1), null, TODAY);
+        minutes.handOver(DUE_ON.plusDays(1), CONTROLLER, TODAY);
 
         assertThat(minutes.status()).isEqualTo(MinutesStatus.HANDED_OVER);
         assertThat(minutes.handOver().late()).isTrue();
@@ -121,9 +124,9 @@ class MinutesTest {
 
     @Test
     void unsignedMinutesCannotBeHandedOverAndAreOverdueAfterTheDueDay() {
-        Minutes minutes = Minutes.draft(MEETING, content());
+        Minutes minutes = Minutes.draft(MEETING, content(), BY);
 
-        assertThatThrownBy(() -> minutes.handOver(DUE_ON, null, TODAY)).isInstanceOf(StateConflictException.class);
+        assertThatThrownBy(() -> minutes.handOver(DUE_ON, CONTROLLER, TODAY)).isInstanceOf(StateConflictException.class);
         assertThat(minutes.isOverdue(DUE_ON)).isFalse();
         assertThat(minutes.isOverdue(DUE_ON.plusDays(1))).isTrue();
     }
@@ -132,7 +135,7 @@ class MinutesTest {
     void aHandOverBeforeTheSignatureIsRefusedNamingBothDates() {
         Minutes minutes = signed();
 
-        assertThatThrownBy(() -> minutes.handOver(HELD_ON, null, TODAY))
+        assertThatThrownBy(() -> minutes.handOver(HELD_ON, CONTROLLER, TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
                     assertThat(e.field()).isEqualTo("handedOverOn");
                     assertThat(russian(e)).isEqualTo(
@@ -148,8 +151,8 @@ class MinutesTest {
         Minutes sameDay = signed();
         Minutes undated = signed();
 
-        sameDay.handOver(SIGNED_ON, null, TODAY);
-        undated.handOver(null, null, TODAY);
+        sameDay.handOver(SIGNED_ON, CONTROLLER, TODAY);
+        undated.handOver(null, CONTROLLER, TODAY);
 
         assertThat(sameDay.handOver().handedOverOn()).isEqualTo(SIGNED_ON);
         assertThat(undated.handOver().handedOverOn()).isEqualTo(TODAY);
@@ -162,16 +165,16 @@ class MinutesTest {
     void aHandOverAfterTodayIsRefused() {
         Minutes minutes = signed();
 
-        assertThatThrownBy(() -> minutes.handOver(TODAY.plusDays(1), null, TODAY))
+        assertThatThrownBy(() -> minutes.handOver(TODAY.plusDays(1), CONTROLLER, TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(russian(e)).isEqualTo(
                         "Дата передачи протокола 02.06.2026 ещё не наступила: сегодня 01.06.2026."));
     }
 
     @Test
     void minutesSignedBeforeTheMeetingAreRefusedNamingBothDates() {
-        Minutes minutes = Minutes.draft(MEETING, content());
+        Minutes minutes = Minutes.draft(MEETING, content(), BY);
 
-        assertThatThrownBy(() -> minutes.sign("Иванов И.И.", HELD_ON.minusDays(1), TODAY))
+        assertThatThrownBy(() -> minutes.sign("Иванов И.И.", BY, HELD_ON.minusDays(1), TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
                     assertThat(e.field()).isEqualTo("signedOn");
                     assertThat(russian(e)).isEqualTo(
@@ -185,13 +188,13 @@ class MinutesTest {
 
     @Test
     void minutesSignedAfterTodayAreRefusedAndWithoutADayAreSignedToday() {
-        Minutes later = Minutes.draft(MEETING, content());
-        Minutes undated = Minutes.draft(MEETING, content());
+        Minutes later = Minutes.draft(MEETING, content(), BY);
+        Minutes undated = Minutes.draft(MEETING, content(), BY);
 
-        assertThatThrownBy(() -> later.sign("Иванов И.И.", TODAY.plusDays(1), TODAY))
+        assertThatThrownBy(() -> later.sign("Иванов И.И.", BY, TODAY.plusDays(1), TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(russian(e)).isEqualTo(
                         "Дата подписания 02.06.2026 ещё не наступила: сегодня 01.06.2026."));
-        undated.sign("Иванов И.И.", null, TODAY);
+        undated.sign("Иванов И.И.", BY, null, TODAY);
 
         assertThat(undated.signature().signedOn()).isEqualTo(TODAY);
         assertThat(events(undated).get(1)).isInstanceOfSatisfying(MinutesSigned.class,
@@ -202,7 +205,7 @@ class MinutesTest {
     void aProposalEvaluatedBeforeTheSignatureIsRefusedNamingBothDates() {
         Minutes minutes = signed();
 
-        assertThatThrownBy(() -> minutes.evaluateProposal("P1", ProposalOutcome.ACCEPTED, HELD_ON, TODAY))
+        assertThatThrownBy(() -> minutes.evaluateProposal("P1", ProposalOutcome.ACCEPTED, HELD_ON, BY, TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
                     assertThat(e.field()).isEqualTo("evaluatedOn");
                     assertThat(russian(e)).isEqualTo(
@@ -210,7 +213,7 @@ class MinutesTest {
                     assertThat(english(e)).isEqualTo(
                             "The proposal evaluation date 06.05.2026 is before the signing date 07.05.2026.");
                 });
-        assertThatThrownBy(() -> minutes.evaluateProposal("P1", ProposalOutcome.ACCEPTED, TODAY.plusDays(1), TODAY))
+        assertThatThrownBy(() -> minutes.evaluateProposal("P1", ProposalOutcome.ACCEPTED, TODAY.plusDays(1), BY, TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(russian(e)).isEqualTo(
                         "Дата оценки предложения 02.06.2026 ещё не наступила: сегодня 01.06.2026."));
         assertThat(minutes.content().proposals()).singleElement().satisfies(p -> assertThat(p.outcome()).isNull());
@@ -220,7 +223,7 @@ class MinutesTest {
     void aProposalEvaluatedWithoutADayIsEvaluatedToday() {
         Minutes minutes = signed();
 
-        minutes.evaluateProposal("P1", ProposalOutcome.REJECTED, null, TODAY);
+        minutes.evaluateProposal("P1", ProposalOutcome.REJECTED, null, BY, TODAY);
 
         assertThat(events(minutes)).last().isInstanceOfSatisfying(ProposalEvaluated.class,
                 event -> assertThat(event.evaluatedOn()).isEqualTo(TODAY));
@@ -230,7 +233,7 @@ class MinutesTest {
     void resultsPublishedBeforeTheMeetingOrAfterTodayAreRefusedNamingTheDates() {
         Minutes minutes = signed();
 
-        assertThatThrownBy(() -> minutes.publishResults(HELD_ON.minusDays(1), "сайт", TODAY))
+        assertThatThrownBy(() -> minutes.publishResults(HELD_ON.minusDays(1), "сайт", BY, TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
                     assertThat(e.field()).isEqualTo("publishedOn");
                     assertThat(russian(e)).isEqualTo(
@@ -238,7 +241,7 @@ class MinutesTest {
                     assertThat(english(e)).isEqualTo(
                             "The results publication date 05.05.2026 is before the meeting date 06.05.2026.");
                 });
-        assertThatThrownBy(() -> minutes.publishResults(TODAY.plusDays(1), "сайт", TODAY))
+        assertThatThrownBy(() -> minutes.publishResults(TODAY.plusDays(1), "сайт", BY, TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(russian(e)).isEqualTo(
                         "Дата размещения итогов 02.06.2026 ещё не наступила: сегодня 01.06.2026."));
         assertThat(minutes.resultsPublication()).isNull();
@@ -249,8 +252,8 @@ class MinutesTest {
         Minutes onTheDay = signed();
         Minutes undated = signed();
 
-        onTheDay.publishResults(HELD_ON, "https://example.ru/news/1", TODAY);
-        undated.publishResults(null, "https://example.ru/news/2", TODAY);
+        onTheDay.publishResults(HELD_ON, "https://example.ru/news/1", BY, TODAY);
+        undated.publishResults(null, "https://example.ru/news/2", BY, TODAY);
 
         assertThat(onTheDay.resultsPublication().publishedOn()).isEqualTo(HELD_ON);
         assertThat(undated.resultsPublication().publishedOn()).isEqualTo(TODAY);
@@ -260,18 +263,18 @@ class MinutesTest {
 
     @Test
     void proposalsAreEvaluatedAfterSigning() {
-        Minutes minutes = Minutes.draft(MEETING, content());
-        assertThatThrownBy(() -> minutes.evaluateProposal("P1", ProposalOutcome.ACCEPTED, TODAY, TODAY))
+        Minutes minutes = Minutes.draft(MEETING, content(), BY);
+        assertThatThrownBy(() -> minutes.evaluateProposal("P1", ProposalOutcome.ACCEPTED, TODAY, BY, TODAY))
                 .isInstanceOf(StateConflictException.class);
-        minutes.sign("Иванов И.И.", HELD_ON, TODAY);
+        minutes.sign("Иванов И.И.", BY, HELD_ON, TODAY);
 
-        minutes.evaluateProposal("P1", ProposalOutcome.INCLUDED_IN_PLAN, TODAY, TODAY);
+        minutes.evaluateProposal("P1", ProposalOutcome.INCLUDED_IN_PLAN, TODAY, BY, TODAY);
 
         assertThat(minutes.content().proposals()).singleElement()
                 .satisfies(p -> assertThat(p.outcome()).isEqualTo(ProposalOutcome.INCLUDED_IN_PLAN));
         assertThat(events(minutes)).last().isInstanceOfSatisfying(ProposalEvaluated.class,
                 e -> assertThat(e.outcome()).isEqualTo(ProposalOutcome.INCLUDED_IN_PLAN));
-        assertThatThrownBy(() -> minutes.evaluateProposal("P9", ProposalOutcome.ACCEPTED, TODAY, TODAY))
+        assertThatThrownBy(() -> minutes.evaluateProposal("P9", ProposalOutcome.ACCEPTED, TODAY, BY, TODAY))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -279,10 +282,10 @@ class MinutesTest {
     void resultsArePublishedOnce() {
         Minutes minutes = signed();
 
-        minutes.publishResults(TODAY, "https://example.ru/news/1", TODAY);
+        minutes.publishResults(TODAY, "https://example.ru/news/1", BY, TODAY);
 
         assertThat(minutes.resultsPublication().publishedWhere()).isEqualTo("https://example.ru/news/1");
-        assertThatThrownBy(() -> minutes.publishResults(TODAY, "газета", TODAY))
+        assertThatThrownBy(() -> minutes.publishResults(TODAY, "газета", BY, TODAY))
                 .isInstanceOf(StateConflictException.class);
     }
 
@@ -291,16 +294,45 @@ class MinutesTest {
         MinutesContent content = new MinutesContent(null, null, null, null, null,
                 List.of(new Instruction(null, "Починить свет", "Управление ЖКХ", HELD_ON.minusDays(1))));
 
-        assertThatThrownBy(() -> Minutes.draft(MEETING, content))
+        assertThatThrownBy(() -> Minutes.draft(MEETING, content, BY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
                     assertThat(e.field()).isEqualTo("instructions[0].dueOn");
                     assertThat(russian(e)).isEqualTo("Срок поручения 05.05.2026 раньше даты встречи 06.05.2026.");
                 });
     }
 
+    @Test
+    void theLeaderSignsTheSecretaryEntersAndTheyAreKeptApart() {
+        Minutes minutes = signed();
+
+        assertThat(minutes.signature().signedBy()).isEqualTo("Иванов И.И.");
+        assertThat(minutes.signature().enteredBy()).isEqualTo(BY);
+        assertThat(minutes.recordedBy()).isEqualTo(BY);
+        minutes.handOver(DUE_ON, CONTROLLER, TODAY);
+        assertThat(minutes.handOver().receivedBy()).isEqualTo("Татьяна Егорова");
+        assertThat(minutes.handOver().receivedByUsername()).isEqualTo("controller");
+    }
+
+    @Test
+    void theCitizensDetailsAreNamedByFieldAndCanBeLeftOut() {
+        MinutesContent numbered = content().numbered();
+
+        assertThat(numbered.citizenFields()).containsExactly("receptionCards[RC1].citizen.fullName",
+                "receptionCards[RC1].citizen.postalAddress", "receptionCards[RC1].citizen.phone",
+                "receptionCards[RC2].citizen.fullName", "writtenAppeals[WA1].citizen.fullName",
+                "writtenAppeals[WA1].citizen.postalAddress", "writtenAppeals[WA1].citizen.email");
+        MinutesContent without = numbered.withoutCitizens();
+        assertThat(without.receptionCards()).extracting(ReceptionCard::citizen).containsOnlyNulls();
+        assertThat(without.writtenAppeals()).extracting(WrittenAppeal::citizen).containsOnlyNulls();
+        assertThat(without.receptionCards()).extracting(ReceptionCard::question)
+                .containsExactly("Протекает крыша", "Яма на дороге");
+        assertThat(without.citizenFields()).isEmpty();
+        assertThat(without.counts()).isEqualTo(numbered.counts());
+    }
+
     private static Minutes signed() {
-        Minutes minutes = Minutes.draft(MEETING, content());
-        minutes.sign("Иванов И.И.", SIGNED_ON, TODAY);
+        Minutes minutes = Minutes.draft(MEETING, content(), BY);
+        minutes.sign("Иванов И.И.", BY, SIGNED_ON, TODAY);
         return minutes;
     }
 
@@ -312,7 +344,7 @@ class MinutesTest {
         return new MinutesContent(
                 List.of(new Question(null, "Когда починят освещение?", "До конца месяца")),
                 List.of(new Remark(null, "Мусор вывозят нерегулярно")),
-                List.of(new Proposal(null, "Установить детскую площадку", null, null)),
+                List.of(new Proposal(null, "Установить детскую площадку", null, null, null)),
                 List.of(new ReceptionCard(null, new Citizen("Петрова Анна Сергеевна", "ул. Шахтёрская, 3",
                                 "+7 900 000-00-01", null), "Протекает крыша", "HOUSING"),
                         new ReceptionCard(null, new Citizen("Сидоров Пётр", null, null, null), "Яма на дороге",

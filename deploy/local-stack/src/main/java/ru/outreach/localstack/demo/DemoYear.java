@@ -208,8 +208,7 @@ public final class DemoYear {
             return;
         }
         LocalDate signedOn = min(heldOn.plusDays(random.nextInt(3)), today);
-        if (api.post(meeting + "/minutes/signature", Map.of("signedBy", "Руководитель группы",
-                "signedOn", signedOn.toString())) == null) {
+        if (api.post(meeting + "/minutes/signature", Map.of("signedOn", signedOn.toString())) == null) {
             return;
         }
         for (int i = 1; i <= cards.size(); i++) {
@@ -224,8 +223,7 @@ public final class DemoYear {
         boolean late = random.nextInt(7) == 0;
         LocalDate handedOverOn = signedOn.plusDays(late ? 8 + random.nextInt(8) : 1 + random.nextInt(5));
         if (!handedOverOn.isAfter(today)) {
-            api.post(meeting + "/minutes/hand-over", Map.of("handedOverOn", handedOverOn.toString(),
-                    "receivedBy", CONTROLLER));
+            api.post(meeting + "/minutes/hand-over", Map.of("handedOverOn", handedOverOn.toString()));
         }
         for (int i = 1; i <= proposals; i++) {
             LocalDate evaluatedOn = heldOn.plusDays(10 + random.nextInt(20));
