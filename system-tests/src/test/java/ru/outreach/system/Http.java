@@ -17,6 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class Http {
 
     static final Person SECRETARY = Person.with("secretary1", "secretary").inGroup("Информационная группа № 1");
+
+    /** The secretary of a group: his token names the group, as the realm's {@code outreach_group} does. */
+    static Person secretaryOf(String groupName) {
+        return Person.with("secretary1", "secretary").inGroup(groupName);
+    }
     static final Person GENERAL_DEPARTMENT = Person.with("clerk", "general-department");
     static final Person EXECUTOR = Person.with("executor-housing", "executor").inDepartment("Управление ЖКХ");
     static final Person CONTROLLER = Person.with("controller", "controller");

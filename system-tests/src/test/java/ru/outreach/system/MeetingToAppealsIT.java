@@ -7,7 +7,6 @@ import static ru.outreach.system.Http.CONTROLLER;
 import static ru.outreach.system.Http.EXECUTOR;
 import static ru.outreach.system.Http.GENERAL_DEPARTMENT;
 import static ru.outreach.system.Http.HEAD;
-import static ru.outreach.system.Http.SECRETARY;
 import static ru.outreach.system.Http.get;
 import static ru.outreach.system.Http.ok;
 import static ru.outreach.system.Http.post;
@@ -28,6 +27,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
+import ru.outreach.testkit.TestTokens.Person;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,6 +36,9 @@ import tools.jackson.databind.JsonNode;
  * service going down and comes back with it.
  */
 class MeetingToAppealsIT {
+
+    /** Group names are unique: each test registers its own group, and its secretary's token names it. */
+    private static final String BRIEF_GROUP = "Группа (brief e2e)";
 
     private final SystemStack stack = SystemStack.get();
     private final String meetings = stack.meetings.url() + "/api";
@@ -90,42 +93,43 @@ class MeetingToAppealsIT {
 
     @Test
     void theBriefBeforeAMeetingDegradesWhenTheAppealsServiceStopsAndRecoversWhenItStarts() {
-        String meetingId = heldMeetingWithSignedMinutes("Группа (brief e2e)", "Ключевской",
+        String meetingId = heldMeetingWithSignedMinutes(BRIEF_GROUP, "Ключевской",
                 stack.today().minusDays(2));
         String brief = meetings + "/meetings/" + meetingId + "/brief";
         JsonNode current = await().atMost(Duration.ofSeconds(60))
-                .until(() -> ok(get(SECRETARY, brief)), b -> b.path("openProblems").path("openInstructions").asInt() == 1);
+                .until(() -> ok(get(Http.secretaryOf(BRIEF_GROUP), brief)), b -> b.path("openProblems").path("openInstructions").asInt() == 1);
         assertThat(current.path("freshness").asString()).isEqualTo("CURRENT");
         assertThat(stack.tokens.issued()).as("asked with the meetings service's own token").isPositive();
 
         stack.appeals.stop();
         try {
-            JsonNode stale = ok(get(SECRETARY, brief));
+            JsonNode stale = ok(get(Http.secretaryOf(BRIEF_GROUP), brief));
             assertThat(stale.path("freshness").asString()).isEqualTo("STALE");
             assertThat(stale.path("openProblems").path("openInstructions").asInt()).isEqualTo(1);
-            assertThat(get(SECRETARY, meetings + "/meetings/" + meetingId).status()).as("meetings keep working").isEqualTo(200);
+            assertThat(get(Http.secretaryOf(BRIEF_GROUP), meetings + "/meetings/" + meetingId).status()).as("meetings keep working").isEqualTo(200);
         } finally {
             stack.appeals.start();
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> ok(get(SECRETARY, brief)).path("freshness").asString(), "CURRENT"::equals);
+                .until(() -> ok(get(Http.secretaryOf(BRIEF_GROUP), brief)).path("freshness").asString(), "CURRENT"::equals);
     }
 
     private String heldMeetingWithSignedMinutes(String groupName, String territory, LocalDate heldOn) {
-        String groupId = ok(post(ADMINISTRATOR, meetings + "/groups", Map.of("name", groupName + " " + UUID.randomUUID(),
+        Person secretary = Http.secretaryOf(groupName);
+        String groupId = ok(post(ADMINISTRATOR, meetings + "/groups", Map.of("name", groupName,
                 "leader", Map.of("fullName", "Иванов Иван Иванович"),
                 "secretary", Map.of("fullName", "Смирнова Ольга Петровна"),
                 "territories", List.of(territory)))).path("id").asString();
         LocalDateTime at = heldOn.atTime(17, 0);
-        String meetingId = ok(post(SECRETARY, meetings + "/meetings", Map.of("groupId", groupId, "territory", territory,
+        String meetingId = ok(post(secretary, meetings + "/meetings", Map.of("groupId", groupId, "territory", territory,
                 "venue", Map.of("name", "Дом культуры", "kind", "CULTURE"), "scheduledAt", at.toString())))
                 .path("id").asString();
         String meeting = meetings + "/meetings/" + meetingId;
-        ok(post(SECRETARY, meeting + "/venue-agreement", Map.of("agreedOn", heldOn.minusDays(7).toString())));
-        ok(post(SECRETARY, meeting + "/announcement", Map.of("announcedOn", heldOn.minusDays(5).toString(),
+        ok(post(secretary, meeting + "/venue-agreement", Map.of("agreedOn", heldOn.minusDays(7).toString())));
+        ok(post(secretary, meeting + "/announcement", Map.of("announcedOn", heldOn.minusDays(5).toString(),
                 "channels", List.of("OFFICIAL_SITE"))));
-        ok(post(SECRETARY, meeting + "/holding", Map.of("heldAt", at.toString(), "residentsAttended", 25)));
-        ok(put(SECRETARY, meeting + "/minutes", Map.of(
+        ok(post(secretary, meeting + "/holding", Map.of("heldAt", at.toString(), "residentsAttended", 25)));
+        ok(put(secretary, meeting + "/minutes", Map.of(
                 "receptionCards", List.of(
                         Map.of("citizen", Map.of("fullName", "Петрова Анна Сергеевна", "postalAddress", "ул. Мира, 1"),
                                 "question", "Протекает крыша", "category", "HOUSING"),
@@ -133,7 +137,7 @@ class MeetingToAppealsIT {
                                 "question", "Яма во дворе", "category", "ROADS")),
                 "instructions", List.of(Map.of("text", "Проверить освещение", "executorDepartment",
                         "Управление ЖКХ", "dueOn", heldOn.plusDays(30).toString())))));
-        ok(post(SECRETARY, meeting + "/minutes/signature", Map.of("signedBy", "Иванов И.И.", "signedOn", heldOn.toString())));
+        ok(post(secretary, meeting + "/minutes/signature", Map.of("signedOn", heldOn.toString())));
         return meetingId;
     }
 

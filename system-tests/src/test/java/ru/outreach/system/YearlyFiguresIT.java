@@ -7,7 +7,6 @@ import static ru.outreach.system.Http.CONTROLLER;
 import static ru.outreach.system.Http.EXECUTOR;
 import static ru.outreach.system.Http.GENERAL_DEPARTMENT;
 import static ru.outreach.system.Http.HEAD;
-import static ru.outreach.system.Http.SECRETARY;
 import static ru.outreach.system.Http.get;
 import static ru.outreach.system.Http.ok;
 import static ru.outreach.system.Http.post;
@@ -17,10 +16,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import ru.outreach.testkit.TestTokens.Person;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,20 +40,21 @@ class YearlyFiguresIT {
         int year = heldOn.getYear();
         JsonNode appealsBefore = ok(get(HEAD, reports + "/appeals?year=" + year));
 
-        String groupName = "Группа (yearly figures) " + UUID.randomUUID();
+        String groupName = "Группа (yearly figures)";
+        Person secretary = Http.secretaryOf(groupName);
         String groupId = ok(post(ADMINISTRATOR, meetings + "/groups", Map.of("name", groupName,
                 "leader", Map.of("fullName", "Иванов Иван Иванович"),
                 "secretary", Map.of("fullName", "Смирнова Ольга Петровна"),
                 "territories", List.of("Аютинский")))).path("id").asString();
-        String meetingId = ok(post(SECRETARY, meetings + "/meetings", Map.of("groupId", groupId, "territory", "Аютинский",
+        String meetingId = ok(post(secretary, meetings + "/meetings", Map.of("groupId", groupId, "territory", "Аютинский",
                 "venue", Map.of("name", "Школа № 7", "kind", "SCHOOL"), "scheduledAt", heldOn + "T17:00:00")))
                 .path("id").asString();
         String meeting = meetings + "/meetings/" + meetingId;
-        ok(post(SECRETARY, meeting + "/venue-agreement", Map.of("agreedOn", heldOn.minusDays(7).toString())));
-        ok(post(SECRETARY, meeting + "/announcement", Map.of("announcedOn", heldOn.minusDays(5).toString(),
+        ok(post(secretary, meeting + "/venue-agreement", Map.of("agreedOn", heldOn.minusDays(7).toString())));
+        ok(post(secretary, meeting + "/announcement", Map.of("announcedOn", heldOn.minusDays(5).toString(),
                 "channels", List.of("NOTICE_BOARD"))));
-        ok(post(SECRETARY, meeting + "/holding", Map.of("heldAt", heldOn + "T17:00:00", "residentsAttended", 40)));
-        ok(put(SECRETARY, meeting + "/minutes", Map.of(
+        ok(post(secretary, meeting + "/holding", Map.of("heldAt", heldOn + "T17:00:00", "residentsAttended", 40)));
+        ok(put(secretary, meeting + "/minutes", Map.of(
                 "questions", List.of(Map.of("text", "Когда отремонтируют дорогу?", "answer", "Летом")),
                 "receptionCards", List.of(
                         Map.of("citizen", Map.of("fullName", "Орлова Ирина", "postalAddress", "ул. Мира, 3"),
@@ -63,7 +63,7 @@ class YearlyFiguresIT {
                                 "question", "Яма во дворе", "category", "ROADS")),
                 "instructions", List.of(Map.of("text", "Осмотреть кровлю", "executorDepartment",
                         "Управление ЖКХ", "dueOn", today.plusDays(20).toString())))));
-        ok(post(SECRETARY, meeting + "/minutes/signature", Map.of("signedBy", "Иванов И.И.", "signedOn", heldOn.toString())));
+        ok(post(secretary, meeting + "/minutes/signature", Map.of("signedOn", heldOn.toString())));
         ok(post(CONTROLLER, meeting + "/minutes/hand-over", Map.of("handedOverOn", today.toString())));
 
         String appeal = appeals + "/appeals/" + meetingId + ":RC1";
