@@ -16,17 +16,16 @@ import tools.jackson.databind.json.JsonMapper;
 /** JSON over real HTTP, as a browser or a script would call the services, with the token of the person who acts. */
 final class Http {
 
-    static final Person SECRETARY = Person.with("secretary1", "secretary").inGroup("Информационная группа № 1");
-
-    /** The secretary of a group: his token names the group, as the realm's {@code outreach_group} does. */
-    static Person secretaryOf(String groupName) {
-        return Person.with("secretary1", "secretary").inGroup(groupName);
-    }
     static final Person GENERAL_DEPARTMENT = Person.with("clerk", "general-department");
     static final Person EXECUTOR = Person.with("executor-housing", "executor").inDepartment("Управление ЖКХ");
     static final Person CONTROLLER = Person.with("controller", "controller");
     static final Person HEAD = Person.with("head", "head");
     static final Person ADMINISTRATOR = Person.with("admin", "administrator");
+
+    /** The secretary of a group: his token names the group, as the realm's {@code outreach_group} does. */
+    static Person secretaryOf(String groupName) {
+        return Person.with("secretary1", "secretary").inGroup(groupName);
+    }
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
