@@ -496,6 +496,35 @@ class AppealTest {
         });
     }
 
+    @Test
+    void theRetentionRunsFromTheAnswerOrTheLastStepAndErasureKeepsWhatReportsNeed() {
+        Appeal answered = register(AppealChannel.POST, PETROVA, false);
+        answered.assign("Управление ЖКХ", MON_2_MAR, TODAY);
+        answered.answer("Ответ Петровой", LocalDate.of(2026, 3, 20), BY_CLERK, AnswerForm.WRITTEN, false, TODAY);
+        answered.close(LocalDate.of(2026, 3, 25), BY_CLERK, TODAY);
+        assertThat(answered.retentionFrom()).as("the answer, not the closing").isEqualTo(LocalDate.of(2026, 3, 20));
+        Appeal redirected = register(AppealChannel.POST, PETROVA, false);
+        redirected.redirect("Прокуратура", MON_2_MAR.plusDays(3), MON_2_MAR.plusDays(4), TODAY);
+        assertThat(redirected.retentionFrom()).as("the last step").isEqualTo(MON_2_MAR.plusDays(4));
+        long version = answered.version();
+
+        List<String> fields = answered.erasePersonalData(TODAY);
+
+        assertThat(fields).containsExactly("citizen.fullName", "citizen.postalAddress", "citizen.phone", "text",
+                "answer.text");
+        assertThat(answered.citizen().fullName()).isNull();
+        assertThat(answered.citizenKey()).isNull();
+        assertThat(answered.text()).isNull();
+        assertThat(answered.answer().text()).isNull();
+        assertThat(answered.answer().answeredOn()).isEqualTo(LocalDate.of(2026, 3, 20));
+        assertThat(answered.category()).isEqualTo("HOUSING");
+        assertThat(answered.erasedOn()).isEqualTo(TODAY);
+        assertThat(answered.personalDataFields()).isEmpty();
+        assertThat(answered.version()).as("no event").isEqualTo(version);
+        assertThat(answered.erasePersonalData(TODAY.plusDays(1))).as("once").isEmpty();
+        assertThat(answered.erasedOn()).isEqualTo(TODAY);
+    }
+
     private static Appeal receive() {
         return Appeal.receive("m-1:RC1", new Receipt(AppealChannel.PERSONAL_RECEPTION, FRI_27_FEB, PETROVA,
                 "Протекает крыша", "HOUSING", "Северный", "m-1", "RC1"), HOUSING, TERMS);
