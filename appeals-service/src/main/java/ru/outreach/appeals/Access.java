@@ -7,6 +7,7 @@ import static ru.outreach.kit.security.Duties.CONTROLLER;
 import static ru.outreach.kit.security.Duties.EXECUTOR;
 import static ru.outreach.kit.security.Duties.GENERAL_DEPARTMENT;
 import static ru.outreach.kit.security.Duties.HEAD;
+import static ru.outreach.kit.security.Duties.PD_OFFICER;
 import static ru.outreach.kit.security.Duties.SECRETARY;
 import static ru.outreach.kit.security.Duties.TERRITORY_BRIEF;
 
@@ -35,7 +36,9 @@ class Access {
                 .requestMatchers(GET, "/api/appeals/registration-queue").hasAuthority(GENERAL_DEPARTMENT)
                 // the list carries no personal data: also the executors' and the control department's
                 .requestMatchers(GET, "/api/appeals").hasAnyAuthority(GENERAL_DEPARTMENT, EXECUTOR, CONTROLLER)
-                .requestMatchers(GET, "/api/appeals/*").hasAuthority(GENERAL_DEPARTMENT)
+                // the appeal itself: the citizen's details only to the general department and the executor of the
+                // department it is assigned to (AppealController), an executor only his department's appeals
+                .requestMatchers(GET, "/api/appeals/*").hasAnyAuthority(GENERAL_DEPARTMENT, EXECUTOR, CONTROLLER)
                 // instructions: the executor accepts, reports and asks for more time; the controller does the rest
                 .requestMatchers(POST, "/api/instructions/*/acceptance", "/api/instructions/*/reports",
                         "/api/instructions/*/extension-request")
@@ -44,6 +47,11 @@ class Access {
                         "/api/instructions/*/closing", "/api/instructions/*/extension-request/grant",
                         "/api/instructions/*/extension-request/refusal")
                 .hasAuthority(CONTROLLER)
-                .requestMatchers(GET, "/api/instructions", "/api/instructions/*").hasAnyAuthority(EXECUTOR, CONTROLLER);
+                .requestMatchers(GET, "/api/instructions", "/api/instructions/*").hasAnyAuthority(EXECUTOR, CONTROLLER)
+                // the personal-data audit: the officer alone reads it; nobody changes or deletes it
+                .requestMatchers(GET, "/api/audit/personal-data-reads", "/api/audit/erasure-acts")
+                .hasAuthority(PD_OFFICER)
+                // the retention job, run by hand
+                .requestMatchers(POST, "/api/admin/retention/run").hasAuthority(ADMINISTRATOR);
     }
 }

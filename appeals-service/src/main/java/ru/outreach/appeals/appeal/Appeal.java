@@ -22,6 +22,7 @@ import ru.outreach.appeals.appeal.AppealRecords.MissedTerm;
 import ru.outreach.appeals.appeal.AppealRecords.Redirect;
 import ru.outreach.events.appeals.AppealTerm;
 import ru.outreach.appeals.appeal.AppealRecords.WithoutAnswer;
+import ru.outreach.appeals.staff.By;
 import ru.outreach.appeals.terms.Terms;
 import ru.outreach.events.appeals.AppealsEvent.AppealAnswered;
 import ru.outreach.events.appeals.AppealsEvent.AppealAssigned;
@@ -52,6 +53,7 @@ public class Appeal extends AggregateRoot {
     private LocalDate receivedOn;
     private LocalDate registeredOn;
     private String registeredBy;
+    private String registeredByUsername;
     private LocalDate registrationDueOn;
     private LocalDate answerDueOn;
     private LocalDate redirectDueOn;
@@ -75,6 +77,8 @@ public class Appeal extends AggregateRoot {
     private WithoutAnswer withoutAnswer;
     private Closing closing;
     private List<MissedTerm> missedTerms = new ArrayList<>();
+    /** The day the citizen's details and the texts were erased after the retention period; null before. */
+    private LocalDate erasedOn;
 
     private Appeal() {
     }
@@ -97,15 +101,16 @@ public class Appeal extends AggregateRoot {
      * @param previousAppealId the citizen's earlier appeal in the same category within a year, or null
      * @param categoryName     the classifier's name of the category, for the event
      */
-    public static Appeal register(String id, Registration registration, String previousAppealId, String categoryName,
-                                  Terms terms, LocalDate today) {
+    public static Appeal register(String id, By registeredBy, Registration registration, String previousAppealId,
+                                  String categoryName, Terms terms, LocalDate today) {
         StepDates.require("receivedOn", "receipt", registration.receivedOn(), null, null, today);
         Appeal appeal = new Appeal();
         appeal.fill(id, new Receipt(registration.channel(), registration.receivedOn(), registration.citizen(),
                 registration.text(), registration.category(), registration.territory(),
                 registration.sourceMeetingId(), registration.sourceItemId()), terms);
         appeal.reportsCrime = registration.reportsCrime();
-        appeal.completeRegistration(registration.registeredOn(), null, previousAppealId, categoryName, terms, today);
+        appeal.completeRegistration(registration.registeredOn(), registeredBy, previousAppealId, categoryName, terms,
+                today);
         return appeal;
     }
 
@@ -126,7 +131,7 @@ public class Appeal extends AggregateRoot {
      * The general department registers an appeal of its queue (regulation 3.8.4–3.8.5): the answer and redirect terms
      * run from the day of registration; a registration later than its term records the missed term (once).
      */
-    void registerReceived(LocalDate registeredOn, String registeredBy, String previousAppealId, String categoryName,
+    void registerReceived(LocalDate registeredOn, By registeredBy, String previousAppealId, String categoryName,
                           Terms terms, LocalDate today) {
         requireState("register", AppealState.RECEIVED);
         completeRegistration(registeredOn, registeredBy, previousAppealId, categoryName, terms, today);
@@ -147,11 +152,12 @@ public class Appeal extends AggregateRoot {
         sourceItemId = receipt.sourceItemId();
     }
 
-    private void completeRegistration(LocalDate registeredOn, String registeredBy, String previousAppealId,
+    private void completeRegistration(LocalDate registeredOn, By registeredBy, String previousAppealId,
                                       String categoryName, Terms terms, LocalDate today) {
         StepDates.require("registeredOn", "registration", registeredOn, "receipt", receivedOn, today);
         this.registeredOn = registeredOn;
-        this.registeredBy = registeredBy;
+        this.registeredBy = registeredBy == null ? null : registeredBy.name();
+        this.registeredByUsername = registeredBy == null ? null : registeredBy.username();
         answerDueOn = terms.answerDue(registeredOn);
         redirectDueOn = terms.redirectDue(registeredOn);
         repeated = previousAppealId != null;
@@ -185,7 +191,7 @@ public class Appeal extends AggregateRoot {
     }
 
     /** The executor answered. An oral answer is allowed only at a personal reception, with the citizen's consent. */
-    void answer(String answerText, LocalDate answeredOn, String answeredBy, AnswerForm form,
+    void answer(String answerText, LocalDate answeredOn, By answeredBy, AnswerForm form,
                 boolean citizenConsentedToOral, LocalDate today) {
         requireState("answer", AppealState.ASSIGNED);
         if (!answerRequired) {
@@ -205,7 +211,8 @@ public class Appeal extends AggregateRoot {
             }
         }
         boolean late = answeredOn.isAfter(answerDueOn);
-        answer = new Answer(answerText, answeredOn, answeredBy, form, form == AnswerForm.ORAL, late);
+        answer = new Answer(answerText, answeredOn, answeredBy.name(), answeredBy.username(), form,
+                form == AnswerForm.ORAL, late);
         state = AppealState.ANSWERED;
         record(version -> new AppealAnswered(id, version, state, category, territory,
                 assignment.executorDepartment(), answeredOn, answerDueOn, form == AnswerForm.ORAL, late));
@@ -277,10 +284,10 @@ public class Appeal extends AggregateRoot {
     }
 
     /** The general department takes the answered appeal off control. */
-    void close(LocalDate closedOn, String closedBy, LocalDate today) {
+    void close(LocalDate closedOn, By closedBy, LocalDate today) {
         requireState("close", AppealState.ANSWERED);
         StepDates.require("closedOn", "closing", closedOn, "answer", answer.answeredOn(), today);
-        closing = new Closing(closedOn, closedBy);
+        closing = new Closing(closedOn, closedBy.name(), closedBy.username());
         state = AppealState.CLOSED;
         record(version -> new AppealClosed(id, version, state, category, territory, closedOn));
     }
@@ -322,6 +329,68 @@ public class Appeal extends AggregateRoot {
                 recordedOn));
     }
 
+    /**
+     * The day the retention period of the citizen's details runs from: the day of the answer, or, for an appeal
+     * without an answer (redirected, left without answer, never finished), the day of its last step.
+     */
+    public LocalDate retentionFrom() {
+        if (answer != null) {
+            return answer.answeredOn();
+        }
+        return java.util.stream.Stream.of(receivedOn, registeredOn,
+                        assignment == null ? null : assignment.assignedOn(),
+                        extension == null ? null : extension.decidedOn(),
+                        extension == null ? null : extension.citizenNotifiedOn(),
+                        redirect == null ? null : redirect.redirectedOn(),
+                        redirect == null ? null : redirect.citizenNotifiedOn(),
+                        withoutAnswer == null ? null : withoutAnswer.decidedOn(),
+                        closing == null ? null : closing.closedOn())
+                .filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElse(receivedOn);
+    }
+
+    /**
+     * The personal data the appeal holds now, as the fields of its answer name them: the citizen's name, address,
+     * phone and e-mail, the text of the appeal and the text of the answer (addressed to the citizen). Empty once erased.
+     */
+    public List<String> personalDataFields() {
+        List<String> fields = new ArrayList<>();
+        if (citizen != null) {
+            addIf(fields, "citizen.fullName", citizen.fullName());
+            addIf(fields, "citizen.postalAddress", citizen.postalAddress());
+            addIf(fields, "citizen.phone", citizen.phone());
+            addIf(fields, "citizen.email", citizen.email());
+        }
+        addIf(fields, "text", text);
+        addIf(fields, "answer.text", answer == null ? null : answer.text());
+        return fields;
+    }
+
+    private static void addIf(List<String> fields, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            fields.add(field);
+        }
+    }
+
+    /**
+     * Erases the citizen's details, the digest that recognises him, and the texts, after the retention period
+     * (152-FZ art. 5 p. 7); counts, category, territory, dates and terms stay for the reports. Returns the fields that
+     * held data; nothing when already erased. Raises no event: the contract events never carried personal data.
+     */
+    public List<String> erasePersonalData(LocalDate today) {
+        if (erasedOn != null) {
+            return List.of();
+        }
+        List<String> fields = personalDataFields();
+        citizen = new Citizen(null, null, null, null);
+        citizenKey = null;
+        text = null;
+        if (answer != null) {
+            answer = answer.withoutText();
+        }
+        erasedOn = today;
+        return fields;
+    }
+
     private void requireState(String action, AppealState... allowed) {
         if (!Set.of(allowed).contains(state)) {
             throw new StateConflictException("error.appeal-transition",
@@ -338,6 +407,10 @@ public class Appeal extends AggregateRoot {
 
     public String registeredBy() { return registeredBy; }
 
+    public String registeredByUsername() { return registeredByUsername; }
+
+    public LocalDate erasedOn() { return erasedOn; }
+
     public LocalDate registrationDueOn() { return registrationDueOn; }
 
     public LocalDate answerDueOn() { return answerDueOn; }
@@ -346,7 +419,7 @@ public class Appeal extends AggregateRoot {
 
     public Citizen citizen() { return citizen; }
 
-    String citizenKey() { return citizenKey; }
+    public String citizenKey() { return citizenKey; }
 
     public String text() { return text; }
 

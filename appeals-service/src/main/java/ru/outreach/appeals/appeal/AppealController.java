@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerMapping;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import ru.outreach.appeals.appeal.AppealRecords.Answer;
 import ru.outreach.appeals.appeal.AppealRecords.Assignment;
@@ -31,6 +33,8 @@ import ru.outreach.appeals.appeal.AppealRecords.Extension;
 import ru.outreach.appeals.appeal.AppealRecords.MissedTerm;
 import ru.outreach.appeals.appeal.AppealRecords.Redirect;
 import ru.outreach.appeals.appeal.AppealRecords.WithoutAnswer;
+import ru.outreach.appeals.appeal.PersonalDataView.PersonalData;
+import ru.outreach.kit.security.Actor;
 import ru.outreach.kit.support.PageResponse;
 
 @RestController
@@ -39,18 +43,21 @@ import ru.outreach.kit.support.PageResponse;
 class AppealController {
 
     private final AppealService appeals;
+    private final PersonalDataView personalData;
     private final Clock clock;
 
-    AppealController(AppealService appeals, Clock clock) {
+    AppealController(AppealService appeals, PersonalDataView personalData, Clock clock) {
         this.appeals = appeals;
+        this.personalData = personalData;
         this.clock = clock;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register an appeal received by post, in person or electronically; every term is computed")
-    AppealResponse register(@Valid @RequestBody AppealRequests.RegisterAppeal request) {
-        return response(appeals.register(request));
+    AppealResponse register(@Valid @RequestBody AppealRequests.RegisterAppeal request,
+            Actor actor, HttpServletRequest http) {
+        return response(appeals.register(request, actor), actor, http);
     }
 
     @GetMapping("/registration-queue")
@@ -68,57 +75,69 @@ class AppealController {
     @Operation(summary = "Register an appeal of the registration queue on the day given (today when missing): the"
             + " answer and redirect terms run from it; a registration after its term records the term as missed")
     AppealResponse registerReceived(@PathVariable String id,
-                                    @Valid @RequestBody(required = false) AppealRequests.RegisterReceived request) {
-        return response(appeals.registerReceived(id, request));
+                                    @Valid @RequestBody(required = false) AppealRequests.RegisterReceived request,
+            Actor actor, HttpServletRequest http) {
+        return response(appeals.registerReceived(id, request, actor), actor, http);
     }
 
     @PostMapping("/{id}/assignment")
     @Operation(summary = "Send the appeal to an executor department (again, before the answer)")
-    AppealResponse assign(@PathVariable String id, @Valid @RequestBody AppealRequests.Assign request) {
-        return response(appeals.assign(id, request));
+    AppealResponse assign(@PathVariable String id, @Valid @RequestBody AppealRequests.Assign request,
+            Actor actor, HttpServletRequest http) {
+        return response(appeals.assign(id, request), actor, http);
     }
 
     @PostMapping("/{id}/answer")
     @Operation(summary = "Record the answer: text, date, who; an oral answer only at a reception with consent")
-    AppealResponse answer(@PathVariable String id, @Valid @RequestBody AppealRequests.AnswerAppeal request) {
-        return response(appeals.answer(id, request));
+    AppealResponse answer(@PathVariable String id, @Valid @RequestBody AppealRequests.AnswerAppeal request,
+            Actor actor, HttpServletRequest http) {
+        return response(appeals.answer(id, request, actor), actor, http);
     }
 
     @PostMapping("/{id}/extension")
     @Operation(summary = "Extend the answer term once (59-FZ art. 12 p. 2), with a reason, the citizen notified")
-    AppealResponse extend(@PathVariable String id, @Valid @RequestBody AppealRequests.Extend request) {
-        return response(appeals.extend(id, request));
+    AppealResponse extend(@PathVariable String id, @Valid @RequestBody AppealRequests.Extend request,
+            Actor actor, HttpServletRequest http) {
+        return response(appeals.extend(id, request), actor, http);
     }
 
     @PostMapping("/{id}/redirect")
     @Operation(summary = "Send the appeal to the competent body (59-FZ art. 8 p. 3), the citizen notified")
-    AppealResponse redirect(@PathVariable String id, @Valid @RequestBody AppealRequests.RedirectAppeal request) {
-        return response(appeals.redirect(id, request));
+    AppealResponse redirect(@PathVariable String id, @Valid @RequestBody AppealRequests.RedirectAppeal request,
+            Actor actor, HttpServletRequest http) {
+        return response(appeals.redirect(id, request), actor, http);
     }
 
     @PostMapping("/{id}/without-answer")
     @Operation(summary = "Leave the appeal without an answer on a legal ground (59-FZ art. 11)")
     AppealResponse leaveWithoutAnswer(@PathVariable String id,
-                                      @Valid @RequestBody AppealRequests.LeaveWithoutAnswer request) {
-        return response(appeals.leaveWithoutAnswer(id, request));
+                                      @Valid @RequestBody AppealRequests.LeaveWithoutAnswer request,
+            Actor actor, HttpServletRequest http) {
+        return response(appeals.leaveWithoutAnswer(id, request), actor, http);
     }
 
     @PostMapping("/{id}/closing")
     @Operation(summary = "Take the answered appeal off control")
     AppealResponse close(@PathVariable String id,
-                         @Valid @RequestBody(required = false) AppealRequests.Close request) {
-        return response(appeals.close(id, request));
+                         @Valid @RequestBody(required = false) AppealRequests.Close request,
+            Actor actor, HttpServletRequest http) {
+        return response(appeals.close(id, request, actor), actor, http);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "The appeal with the citizen's personal data, its text, terms and history")
-    AppealResponse get(@PathVariable String id) {
-        return response(appeals.get(id));
+    @Operation(summary = "The appeal, its terms and history. The citizen's details (name, address, phone, e-mail),"
+            + " the text and the answer's text only to the general department and to an executor of the department"
+            + " the appeal is assigned to, each such answer recorded in the personal-data audit; others get them"
+            + " null (personalData=WITHHELD). An executor reads only appeals assigned to his department: another's"
+            + " answers 404. After the retention period they are erased (personalData=ERASED)")
+    AppealResponse get(@PathVariable String id, Actor actor, HttpServletRequest http) {
+        return response(appeals.get(id, actor), actor, http);
     }
 
     @GetMapping
     @Operation(summary = "List appeals without personal data; filters are optional, the period is by day received;"
-            + " state=RECEIVED lists the registration queue (see also /api/appeals/registration-queue)")
+            + " state=RECEIVED lists the registration queue (see also /api/appeals/registration-queue). An executor"
+            + " sees only the appeals assigned to his department")
     PageResponse<AppealSummary> list(
             @RequestParam(required = false) AppealState state,
             @RequestParam(required = false) String category,
@@ -129,19 +148,28 @@ class AppealController {
             @RequestParam(required = false) Boolean repeated,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @PageableDefault(size = 20, sort = "answerDueOn") Pageable pageable) {
+            @PageableDefault(size = 20, sort = "answerDueOn") Pageable pageable, Actor actor) {
         AppealFilter filter = new AppealFilter(state, category, territory, executorDepartment, channel, overdue,
                 repeated, from, to);
         LocalDate today = LocalDate.now(clock);
-        return PageResponse.of(appeals.list(filter, pageable), appeal -> AppealSummary.of(appeal, today));
+        return PageResponse.of(appeals.list(filter, pageable, actor), appeal -> AppealSummary.of(appeal, today));
     }
 
-    private AppealResponse response(Appeal appeal) {
-        return AppealResponse.of(appeal, LocalDate.now(clock));
+    /** The appeal as the caller may see it; an answer with the citizen's details is audited first. */
+    private AppealResponse response(Appeal appeal, Actor actor, HttpServletRequest http) {
+        PersonalData shown = personalData.disclose(appeal, actor, operation(http));
+        return AppealResponse.of(appeal, shown, LocalDate.now(clock));
+    }
+
+    /** The method and the path pattern of the request, e.g. {@code GET /api/appeals/{id}}. */
+    private static String operation(HttpServletRequest http) {
+        Object pattern = http.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return http.getMethod() + " " + (pattern == null ? http.getRequestURI() : pattern.toString());
     }
 
     /**
-     * The appeal's own view: the only answer that carries the citizen's personal data.
+     * The appeal's own view: the only answer that may carry the citizen's personal data (citizen, text, the answer's
+     * text), and only when {@code personalData} is INCLUDED; WITHHELD and ERASED leave them null.
      *
      * @param overdue             registered, open and past the answer term (by the service's clock)
      * @param registrationOverdue in the registration queue and past the registration term
@@ -150,19 +178,24 @@ class AppealController {
                           String territory, Citizen citizen, String text, boolean reportsCrime,
                           boolean answerRequired, boolean repeated, String previousAppealId, String sourceMeetingId,
                           LocalDate receivedOn, LocalDate registeredOn, String registeredBy,
+                          String registeredByUsername,
                           LocalDate registrationDueOn, LocalDate answerDueOn, LocalDate redirectDueOn,
                           boolean overdue, boolean registrationOverdue, Assignment assignment, Extension extension,
                           Answer answer, Redirect redirect, WithoutAnswer withoutAnswer, Closing closing,
-                          List<MissedTerm> missedTerms) {
+                          List<MissedTerm> missedTerms, PersonalData personalData, LocalDate erasedOn) {
 
-        static AppealResponse of(Appeal appeal, LocalDate today) {
+        static AppealResponse of(Appeal appeal, PersonalData personalData, LocalDate today) {
+            boolean shown = personalData == PersonalData.INCLUDED;
+            Answer answer = appeal.answer() == null || shown ? appeal.answer() : appeal.answer().withoutText();
             return new AppealResponse(appeal.id(), appeal.version(), appeal.state(), appeal.channel(),
-                    appeal.category(), appeal.territory(), appeal.citizen(), appeal.text(), appeal.reportsCrime(),
+                    appeal.category(), appeal.territory(), shown ? appeal.citizen() : null,
+                    shown ? appeal.text() : null, appeal.reportsCrime(),
                     appeal.answerRequired(), appeal.repeated(), appeal.previousAppealId(), appeal.sourceMeetingId(),
-                    appeal.receivedOn(), appeal.registeredOn(), appeal.registeredBy(), appeal.registrationDueOn(),
-                    appeal.answerDueOn(), appeal.redirectDueOn(), appeal.isOverdue(today),
-                    appeal.isRegistrationOverdue(today), appeal.assignment(), appeal.extension(), appeal.answer(),
-                    appeal.redirect(), appeal.withoutAnswer(), appeal.closing(), appeal.missedTerms());
+                    appeal.receivedOn(), appeal.registeredOn(), appeal.registeredBy(), appeal.registeredByUsername(),
+                    appeal.registrationDueOn(), appeal.answerDueOn(), appeal.redirectDueOn(), appeal.isOverdue(today),
+                    appeal.isRegistrationOverdue(today), appeal.assignment(), appeal.extension(), answer,
+                    appeal.redirect(), appeal.withoutAnswer(), appeal.closing(), appeal.missedTerms(), personalData,
+                    appeal.erasedOn());
         }
     }
 

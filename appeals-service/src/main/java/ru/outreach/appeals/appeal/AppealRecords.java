@@ -30,8 +30,13 @@ public final class AppealRecords {
     public enum AnswerForm { WRITTEN, ORAL }
 
     /** @param citizenConsentedToOral 59-FZ art. 13 p. 3: an oral answer at a reception with the citizen's consent */
-    public record Answer(String text, LocalDate answeredOn, String answeredBy, AnswerForm form,
-                         boolean citizenConsentedToOral, boolean late) {
+    public record Answer(String text, LocalDate answeredOn, String answeredBy, String answeredByUsername,
+                         AnswerForm form, boolean citizenConsentedToOral, boolean late) {
+
+        /** The same answer without its text (personal data: it is addressed to the citizen). */
+        Answer withoutText() {
+            return new Answer(null, answeredOn, answeredBy, answeredByUsername, form, citizenConsentedToOral, late);
+        }
     }
 
     public record Assignment(String executorDepartment, LocalDate assignedOn) {
@@ -39,6 +44,10 @@ public final class AppealRecords {
 
     public record Extension(int days, String reason, LocalDate previousAnswerDueOn, LocalDate answerDueOn,
                            LocalDate decidedOn, LocalDate citizenNotifiedOn) {
+
+        Extension withoutReason() {
+            return new Extension(days, null, previousAnswerDueOn, answerDueOn, decidedOn, citizenNotifiedOn);
+        }
     }
 
     public record Redirect(String competentBody, LocalDate redirectedOn, LocalDate citizenNotifiedOn, boolean late) {
@@ -59,12 +68,16 @@ public final class AppealRecords {
     }
 
     public record WithoutAnswer(Ground ground, String note, LocalDate decidedOn) {
+
+        WithoutAnswer withoutNote() {
+            return new WithoutAnswer(ground, null, decidedOn);
+        }
     }
 
 
     public record MissedTerm(AppealTerm term, LocalDate dueOn, LocalDate recordedOn) {
     }
 
-    public record Closing(LocalDate closedOn, String closedBy) {
+    public record Closing(LocalDate closedOn, String closedBy, String closedByUsername) {
     }
 }

@@ -17,6 +17,11 @@ import ru.outreach.appeals.appeal.AppealRecords.Ground;
 /** Bodies of the appeal endpoints. */
 final class AppealRequests {
 
+    /** What the OpenAPI document says of every "…By" field. */
+    static final String SIGNED = "Ignored: who did the step comes from the access token (full name and username are"
+            + " recorded). Accepted only when it names the signed-in person (full name, username or department);"
+            + " anyone else is refused with 422.";
+
     private AppealRequests() {
     }
 
@@ -40,9 +45,9 @@ final class AppealRequests {
      * The general department registers an appeal of its queue.
      *
      * @param registeredOn the day of registration; today when missing
-     * @param registeredBy who registered it (an official of the general department), optional
+     * @param registeredBy ignored: the signed-in person is recorded; someone else is refused
      */
-    record RegisterReceived(LocalDate registeredOn, @Size(max = 300) String registeredBy) {
+    record RegisterReceived(LocalDate registeredOn, @Schema(deprecated = true, description = SIGNED) @Size(max = 300) String registeredBy) {
     }
 
     /** @param assignedOn the day it was sent to the executor; today when missing */
@@ -51,7 +56,7 @@ final class AppealRequests {
 
     /** @param answeredOn the day of the answer; today when missing */
     record AnswerAppeal(@NotBlank @Size(max = 10_000) String text, LocalDate answeredOn,
-                        @NotBlank @Size(max = 300) String answeredBy, AnswerForm form,
+                        @Schema(deprecated = true, description = SIGNED) @Size(max = 300) String answeredBy, AnswerForm form,
                         Boolean citizenConsentedToOral) {
     }
 
@@ -73,7 +78,7 @@ final class AppealRequests {
     }
 
     /** @param closedOn today when missing */
-    @Schema(name = "CloseAppealRequest", description = "Takes the answered appeal off control; closedBy is optional")
-    record Close(LocalDate closedOn, @Size(max = 300) String closedBy) {
+    @Schema(name = "CloseAppealRequest", description = "Takes the answered appeal off control")
+    record Close(LocalDate closedOn, @Schema(deprecated = true, description = SIGNED) @Size(max = 300) String closedBy) {
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
@@ -24,6 +25,10 @@ import ru.outreach.appeals.appeal.Appeal.Registration;
 import ru.outreach.appeals.appeal.AppealRecords.AnswerForm;
 import ru.outreach.appeals.appeal.AppealRecords.Citizen;
 import ru.outreach.appeals.category.Categories;
+import ru.outreach.appeals.staff.By;
+import ru.outreach.appeals.staff.Scope;
+import ru.outreach.appeals.staff.Signed;
+import ru.outreach.kit.security.Actor;
 import ru.outreach.appeals.terms.MissedTermsCounter;
 import ru.outreach.appeals.terms.Terms;
 import ru.outreach.events.appeals.AppealTerm;
@@ -55,7 +60,7 @@ public class AppealService {
                 .register(registry);
     }
 
-    Appeal register(AppealRequests.RegisterAppeal request) {
+    Appeal register(AppealRequests.RegisterAppeal request, Actor actor) {
         LocalDate today = today();
         AppealRequests.CitizenInput input = request.citizen();
         Citizen citizen = input == null ? new Citizen(null, null, null, null)
@@ -66,9 +71,9 @@ public class AppealService {
                 categories.require(request.category(), "category"), request.territory().trim(),
                 Boolean.TRUE.equals(request.reportsCrime()), null, null);
         String id = UUID.randomUUID().toString();
-        Appeal appeal = Appeal.register(id, registration, previousAppealId(id, CitizenKey.of(citizen),
-                registration.category(), registration.receivedOn()), categories.name(registration.category()), terms,
-                today);
+        Appeal appeal = Appeal.register(id, Signed.by(actor), registration, previousAppealId(id,
+                CitizenKey.of(citizen), registration.category(), registration.receivedOn()),
+                categories.name(registration.category()), terms, today);
         List<AppealTerm> missed = missedTermsOf(appeal);
         store.insert(appeal);
         missed.forEach(term -> missedTerms.missed(term.name()));
@@ -84,13 +89,14 @@ public class AppealService {
     }
 
     /** The general department registers an appeal of its queue; the terms run from the day of registration. */
-    Appeal registerReceived(String id, AppealRequests.RegisterReceived request) {
+    Appeal registerReceived(String id, AppealRequests.RegisterReceived request, Actor actor) {
+        By registeredBy = Signed.by(actor, "registeredBy", request == null ? null : request.registeredBy());
         Appeal appeal = get(id);
         LocalDate today = today();
         String previous = appeal.state() == AppealState.RECEIVED
                 ? previousAppealId(id, appeal.citizenKey(), appeal.category(), appeal.receivedOn()) : null;
         appeal.registerReceived(StepDates.orToday(request == null ? null : request.registeredOn(), today),
-                request == null ? null : blankToNull(request.registeredBy()), previous,
+                registeredBy, previous,
                 categories.name(appeal.category()), terms, today);
         return save(appeal);
     }
@@ -132,10 +138,11 @@ public class AppealService {
         return save(appeal);
     }
 
-    Appeal answer(String id, AppealRequests.AnswerAppeal request) {
+    Appeal answer(String id, AppealRequests.AnswerAppeal request, Actor actor) {
+        By answeredBy = Signed.by(actor, "answeredBy", request.answeredBy());
         Appeal appeal = get(id);
         LocalDate today = today();
-        appeal.answer(request.text(), StepDates.orToday(request.answeredOn(), today), request.answeredBy(),
+        appeal.answer(request.text(), StepDates.orToday(request.answeredOn(), today), answeredBy,
                 request.form() == null ? AnswerForm.WRITTEN : request.form(),
                 Boolean.TRUE.equals(request.citizenConsentedToOral()), today);
         return save(appeal);
@@ -165,11 +172,11 @@ public class AppealService {
         return save(appeal);
     }
 
-    Appeal close(String id, AppealRequests.Close request) {
+    Appeal close(String id, AppealRequests.Close request, Actor actor) {
+        By closedBy = Signed.by(actor, "closedBy", request == null ? null : request.closedBy());
         Appeal appeal = get(id);
         LocalDate today = today();
-        appeal.close(StepDates.orToday(request == null ? null : request.closedOn(), today),
-                request == null ? null : request.closedBy(), today);
+        appeal.close(StepDates.orToday(request == null ? null : request.closedOn(), today), closedBy, today);
         return save(appeal);
     }
 
@@ -181,8 +188,28 @@ public class AppealService {
         return appeal;
     }
 
-    Page<Appeal> list(AppealFilter filter, Pageable pageable) {
-        Query query = Query.query(filter.criteria(today()));
+    /**
+     * The appeal as the actor may see it: an executor only one assigned to his department; any other answers 404, as
+     * if it did not exist.
+     */
+    Appeal get(String id, Actor actor) {
+        Appeal appeal = get(id);
+        if (!Scope.seesAll(actor) && (appeal.assignment() == null
+                || !Scope.sameDepartment(actor, appeal.assignment().executorDepartment()))) {
+            throw new NotFoundException("error.appeal-not-found", id);
+        }
+        return appeal;
+    }
+
+    /** The list, for an executor only the appeals assigned to his department. */
+    Page<Appeal> list(AppealFilter filter, Pageable pageable, Actor actor) {
+        Criteria criteria = filter.criteria(today());
+        String department = Scope.limitedTo(actor);
+        if (department != null) {
+            criteria = new Criteria().andOperator(criteria,
+                    Criteria.where("assignment.executorDepartment").is(department));
+        }
+        Query query = Query.query(criteria);
         List<Appeal> page = mongo.find(Query.of(query).with(pageable), Appeal.class);
         return PageableExecutionUtils.getPage(page, pageable, () -> mongo.count(Query.of(query), Appeal.class));
     }
@@ -211,6 +238,45 @@ public class AppealService {
         return mongo.find(query, org.bson.Document.class, mongo.getCollectionName(Appeal.class)).stream()
                 .collect(java.util.stream.Collectors.groupingBy(document -> document.getString("category"),
                         java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+    }
+
+    /**
+     * Erases the personal data of every appeal whose retention period ran from {@code cutoff} or earlier (the answer,
+     * or the last step) and that is not erased yet. Each appeal is erased by one update that applies only to the
+     * version read (and raises it, so that a step computed from the older version cannot write the data back); an
+     * appeal changed meanwhile is left for the next run. Returns what was erased.
+     */
+    public List<Erased> erasePersonalDataBefore(LocalDate cutoff) {
+        LocalDate today = today();
+        // every step is on or after the receipt: the receipt bounds the candidates, the aggregate decides
+        Query candidates = Query.query(Criteria.where("erasedOn").is(null).and("receivedOn").lte(cutoff.toString()))
+                .with(Sort.by("receivedOn", "id"));
+        List<Erased> erased = new java.util.ArrayList<>();
+        for (Appeal appeal : mongo.find(candidates, Appeal.class)) {
+            if (appeal.retentionFrom().isAfter(cutoff)) {
+                continue;
+            }
+            long version = appeal.version();
+            List<String> fields = appeal.erasePersonalData(today);
+            Update update = new Update()
+                    .set("citizen", new org.bson.Document())
+                    .unset("citizenKey").unset("text")
+                    .set("erasedOn", today.toString())
+                    .inc("version", 1);
+            if (appeal.answer() != null) {
+                update.unset("answer.text");
+            }
+            long changed = mongo.updateFirst(Query.query(Criteria.where("_id").is(appeal.id())
+                    .and("version").is(version).and("erasedOn").is(null)), update, Appeal.class).getModifiedCount();
+            if (changed == 1) {
+                erased.add(new Erased(appeal.id(), fields));
+            }
+        }
+        return erased;
+    }
+
+    /** An appeal whose personal data was erased, and the fields that held it. */
+    public record Erased(String appealId, List<String> fields) {
     }
 
     private Appeal save(Appeal appeal) {

@@ -27,6 +27,7 @@ import ru.outreach.events.appeals.InstructionsEvent.InstructionIssued;
 import ru.outreach.events.appeals.InstructionsEvent.InstructionOverdue;
 import ru.outreach.events.appeals.InstructionsEvent.InstructionReported;
 import ru.outreach.events.appeals.InstructionsEvent.InstructionReturned;
+import ru.outreach.appeals.staff.By;
 import ru.outreach.kit.outbox.AggregateRoot;
 import ru.outreach.kit.support.RuleViolationException;
 import ru.outreach.kit.support.StateConflictException;
@@ -46,11 +47,14 @@ public class Instruction extends AggregateRoot {
     private String executorDepartment;
     private List<String> coExecutors = new ArrayList<>();
     private String controller;
+    private String controllerUsername;
+    private String controllerDepartment;
     private InstructionSource source;
     private String sourceId;
     private String territory;
     private LocalDate issuedOn;
     private String issuedBy;
+    private String issuedByUsername;
     private LocalDate dueOn;
     private InstructionState state;
     private LocalDate acceptedOn;
@@ -66,9 +70,15 @@ public class Instruction extends AggregateRoot {
     private Instruction() {
     }
 
-    /** What an instruction is given with. */
-    public record Order(String text, String executorDepartment, List<String> coExecutors, String controller,
-                        InstructionSource source, String sourceId, String territory, LocalDate issuedOn, String issuedBy,
+    /**
+     * What an instruction is given with.
+     *
+     * @param controller who controls it: the signed-in controller who issues it, or the control department named by
+     *                   the minutes
+     * @param issuedBy   who entered it (the signed-in person), or null when it comes from the minutes
+     */
+    public record Order(String text, String executorDepartment, List<String> coExecutors, By controller,
+                        InstructionSource source, String sourceId, String territory, LocalDate issuedOn, By issuedBy,
                         LocalDate dueOn) {
     }
 
@@ -83,12 +93,19 @@ public class Instruction extends AggregateRoot {
         instruction.text = order.text();
         instruction.executorDepartment = order.executorDepartment();
         instruction.coExecutors = order.coExecutors() == null ? new ArrayList<>() : new ArrayList<>(order.coExecutors());
-        instruction.controller = order.controller();
+        if (order.controller() != null) {
+            instruction.controller = order.controller().name();
+            instruction.controllerUsername = order.controller().username();
+            instruction.controllerDepartment = order.controller().department();
+        }
         instruction.source = order.source();
         instruction.sourceId = order.sourceId();
         instruction.territory = order.territory();
         instruction.issuedOn = order.issuedOn();
-        instruction.issuedBy = order.issuedBy();
+        if (order.issuedBy() != null) {
+            instruction.issuedBy = order.issuedBy().name();
+            instruction.issuedByUsername = order.issuedBy().username();
+        }
         instruction.dueOn = order.dueOn();
         instruction.state = InstructionState.ISSUED;
         instruction.record(version -> new InstructionIssued(id, version, instruction.state,
@@ -106,7 +123,7 @@ public class Instruction extends AggregateRoot {
     }
 
     /** The executor reports what was done. A report never closes the instruction: the controller decides. */
-    void report(String reportText, LocalDate reportedOn, String reportedBy, LocalDate today) {
+    void report(String reportText, LocalDate reportedOn, By reportedBy, LocalDate today) {
         requireState("report", InstructionState.ACCEPTED, InstructionState.RETURNED);
         if (!returns.isEmpty()) {
             StepDates.require("reportedOn", "report", reportedOn, "return", returns.getLast().returnedOn(), today);
@@ -116,28 +133,28 @@ public class Instruction extends AggregateRoot {
             StepDates.require("reportedOn", "report", reportedOn, "issue", issuedOn, today);
         }
         boolean late = reportedOn.isAfter(dueOn);
-        reports.add(new Report(reportText, reportedOn, reportedBy, late));
+        reports.add(new Report(reportText, reportedOn, name(reportedBy), username(reportedBy), late));
         state = InstructionState.REPORTED;
         record(version -> new InstructionReported(id, version, state, executorDepartment, reportedOn, dueOn,
                 late));
     }
 
     /** The controller is not satisfied with the report: the executor works again. */
-    void returnForRework(String reason, LocalDate returnedOn, String returnedBy, LocalDate today) {
+    void returnForRework(String reason, LocalDate returnedOn, By returnedBy, LocalDate today) {
         requireState("return", InstructionState.REPORTED);
         requireController("returnedBy", returnedBy);
         StepDates.require("returnedOn", "return", returnedOn, "report", lastReport().reportedOn(), today);
-        returns.add(new Return(reason, returnedOn, returnedBy));
+        returns.add(new Return(reason, returnedOn, name(returnedBy), username(returnedBy)));
         state = InstructionState.RETURNED;
         record(version -> new InstructionReturned(id, version, state, executorDepartment, returnedOn, dueOn));
     }
 
     /** Only the controller takes the instruction off control, and only after a report. */
-    void close(LocalDate closedOn, String closedBy, LocalDate today) {
+    void close(LocalDate closedOn, By closedBy, LocalDate today) {
         requireState("close", InstructionState.REPORTED);
         requireController("closedBy", closedBy);
         StepDates.require("closedOn", "closing", closedOn, "report", lastReport().reportedOn(), today);
-        closing = new Closing(closedOn, closedBy);
+        closing = new Closing(closedOn, name(closedBy), username(closedBy));
         pendingExtension = null;
         boolean late = reports.getFirst().late();
         state = InstructionState.CLOSED;
@@ -145,7 +162,7 @@ public class Instruction extends AggregateRoot {
                 late));
     }
 
-    void requestExtension(String reason, LocalDate requestedDueOn, LocalDate requestedOn, String requestedBy,
+    void requestExtension(String reason, LocalDate requestedDueOn, LocalDate requestedOn, By requestedBy,
                           LocalDate today) {
         requireState("request-extension", InstructionState.ISSUED, InstructionState.ACCEPTED,
                 InstructionState.RETURNED);
@@ -156,13 +173,14 @@ public class Instruction extends AggregateRoot {
         if (!requestedDueOn.isAfter(dueOn)) {
             throw new RuleViolationException("dueOn", "error.extension-not-later", requestedDueOn, dueOn);
         }
-        pendingExtension = new ExtensionRequest(reason, requestedDueOn, requestedOn, requestedBy);
+        pendingExtension = new ExtensionRequest(reason, requestedDueOn, requestedOn, name(requestedBy),
+                username(requestedBy));
         record(version -> new InstructionExtensionRequested(id, version, state, executorDepartment,
                 requestedOn, dueOn, requestedDueOn));
     }
 
     /** The controller grants the extension, to the requested date or another later one; the history is kept. */
-    void grantExtension(LocalDate newDueOn, LocalDate decidedOn, String decidedBy, String comment, LocalDate today) {
+    void grantExtension(LocalDate newDueOn, LocalDate decidedOn, By decidedBy, String comment, LocalDate today) {
         ExtensionRequest request = requirePendingExtension();
         requireController("decidedBy", decidedBy);
         StepDates.require("decidedOn", "extension-decision", decidedOn, "extension-request", request.requestedOn(),
@@ -173,20 +191,22 @@ public class Instruction extends AggregateRoot {
         }
         LocalDate previous = dueOn;
         extensions.add(new ExtensionDecision(request.reason(), request.requestedOn(), previous,
-                request.requestedDueOn(), Decision.GRANTED, granted, decidedOn, decidedBy, comment));
+                request.requestedDueOn(), Decision.GRANTED, granted, decidedOn, name(decidedBy), username(decidedBy),
+                comment));
         dueOn = granted;
         pendingExtension = null;
         record(version -> new InstructionExtended(id, version, state, executorDepartment, previous, granted,
                 decidedOn));
     }
 
-    void refuseExtension(LocalDate decidedOn, String decidedBy, String comment, LocalDate today) {
+    void refuseExtension(LocalDate decidedOn, By decidedBy, String comment, LocalDate today) {
         ExtensionRequest request = requirePendingExtension();
         requireController("decidedBy", decidedBy);
         StepDates.require("decidedOn", "extension-decision", decidedOn, "extension-request", request.requestedOn(),
                 today);
         extensions.add(new ExtensionDecision(request.reason(), request.requestedOn(), dueOn,
-                request.requestedDueOn(), Decision.REFUSED, dueOn, decidedOn, decidedBy, comment));
+                request.requestedDueOn(), Decision.REFUSED, dueOn, decidedOn, name(decidedBy), username(decidedBy),
+                comment));
         pendingExtension = null;
         record(version -> new InstructionExtensionRefused(id, version, state, executorDepartment, decidedOn,
                 dueOn));
@@ -236,10 +256,36 @@ public class Instruction extends AggregateRoot {
         return pendingExtension;
     }
 
-    private void requireController(String field, String who) {
-        if (controller != null && !controller.isBlank() && (who == null || !controller.equalsIgnoreCase(who.trim()))) {
+    /**
+     * Only the controller decides: the person who issued the instruction (by username), or anyone of his control
+     * department; for an instruction from the minutes, whoever the minutes name (the control department) or one of it.
+     */
+    private void requireController(String field, By who) {
+        if (controller == null || controller.isBlank()) {
+            return;
+        }
+        boolean controls = who != null && (who.isNamedBy(controllerUsername) || who.isNamedBy(controller)
+                || who.department() != null && (who.isNamedBy(controllerDepartment)));
+        if (!controls) {
             throw new RuleViolationException(field, "error.only-controller", controller);
         }
+    }
+
+    /** True if the department is this instruction's executor or one of its co-executors. */
+    public boolean isExecutedBy(String department) {
+        if (department == null) {
+            return false;
+        }
+        By dept = new By(null, null, department);
+        return dept.isNamedBy(executorDepartment) || coExecutors.stream().anyMatch(dept::isNamedBy);
+    }
+
+    private static String name(By by) {
+        return by == null ? null : by.name();
+    }
+
+    private static String username(By by) {
+        return by == null ? null : by.username();
     }
 
     private void requireState(String action, InstructionState... allowed) {
@@ -257,6 +303,12 @@ public class Instruction extends AggregateRoot {
     public List<String> coExecutors() { return List.copyOf(coExecutors); }
 
     public String controller() { return controller; }
+
+    public String controllerUsername() { return controllerUsername; }
+
+    public String controllerDepartment() { return controllerDepartment; }
+
+    public String issuedByUsername() { return issuedByUsername; }
 
     public InstructionSource source() { return source; }
 

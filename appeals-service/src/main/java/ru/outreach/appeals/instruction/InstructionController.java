@@ -28,6 +28,7 @@ import ru.outreach.appeals.instruction.InstructionRecords.ExtensionRequest;
 import ru.outreach.appeals.instruction.InstructionRecords.Report;
 import ru.outreach.appeals.instruction.InstructionRecords.Return;
 import ru.outreach.events.appeals.InstructionSource;
+import ru.outreach.kit.security.Actor;
 import ru.outreach.kit.support.PageResponse;
 
 @RestController
@@ -46,66 +47,70 @@ class InstructionController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue an instruction directly (the head or the control department)")
-    InstructionResponse issue(@Valid @RequestBody InstructionRequests.IssueInstruction request) {
-        return response(instructions.issue(request));
+    InstructionResponse issue(@Valid @RequestBody InstructionRequests.IssueInstruction request, Actor actor) {
+        return response(instructions.issue(request, actor));
     }
 
     @PostMapping("/{id}/acceptance")
     @Operation(summary = "The executor accepts the instruction")
     InstructionResponse accept(@PathVariable String id,
-                               @Valid @RequestBody(required = false) InstructionRequests.Accept request) {
-        return response(instructions.accept(id, request));
+                               @Valid @RequestBody(required = false) InstructionRequests.Accept request, Actor actor) {
+        return response(instructions.accept(id, request, actor));
     }
 
     @PostMapping("/{id}/reports")
     @Operation(summary = "The executor reports; the instruction stays on control until the controller closes it")
-    InstructionResponse report(@PathVariable String id, @Valid @RequestBody InstructionRequests.ReportOn request) {
-        return response(instructions.report(id, request));
+    InstructionResponse report(@PathVariable String id, @Valid @RequestBody InstructionRequests.ReportOn request,
+                               Actor actor) {
+        return response(instructions.report(id, request, actor));
     }
 
     @PostMapping("/{id}/return")
     @Operation(summary = "The controller returns the instruction for rework, with the reason")
     InstructionResponse returnForRework(@PathVariable String id,
-                                        @Valid @RequestBody InstructionRequests.ReturnForRework request) {
-        return response(instructions.returnForRework(id, request));
+                                        @Valid @RequestBody InstructionRequests.ReturnForRework request, Actor actor) {
+        return response(instructions.returnForRework(id, request, actor));
     }
 
     @PostMapping("/{id}/closing")
     @Operation(summary = "The controller takes the instruction off control")
-    InstructionResponse close(@PathVariable String id, @Valid @RequestBody InstructionRequests.Close request) {
-        return response(instructions.close(id, request));
+    InstructionResponse close(@PathVariable String id,
+                              @Valid @RequestBody(required = false) InstructionRequests.Close request, Actor actor) {
+        return response(instructions.close(id, request, actor));
     }
 
     @PostMapping("/{id}/extension-request")
     @Operation(summary = "The executor asks for a later due date, with the reason")
     InstructionResponse requestExtension(@PathVariable String id,
-                                         @Valid @RequestBody InstructionRequests.RequestExtension request) {
-        return response(instructions.requestExtension(id, request));
+                                         @Valid @RequestBody InstructionRequests.RequestExtension request, Actor actor) {
+        return response(instructions.requestExtension(id, request, actor));
     }
 
     @PostMapping("/{id}/extension-request/grant")
     @Operation(summary = "The controller grants the extension; the due-date history is kept")
     InstructionResponse grantExtension(@PathVariable String id,
-                                       @Valid @RequestBody InstructionRequests.GrantExtension request) {
-        return response(instructions.grantExtension(id, request));
+                                       @Valid @RequestBody InstructionRequests.GrantExtension request, Actor actor) {
+        return response(instructions.grantExtension(id, request, actor));
     }
 
     @PostMapping("/{id}/extension-request/refusal")
     @Operation(summary = "The controller refuses the extension")
     InstructionResponse refuseExtension(@PathVariable String id,
-                                        @Valid @RequestBody InstructionRequests.RefuseExtension request) {
-        return response(instructions.refuseExtension(id, request));
+                                        @Valid @RequestBody InstructionRequests.RefuseExtension request, Actor actor) {
+        return response(instructions.refuseExtension(id, request, actor));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "The instruction with its reports, returns, extensions and whether it is overdue today")
-    InstructionResponse get(@PathVariable String id) {
-        return response(instructions.get(id));
+    @Operation(summary = "The instruction with its reports, returns, extensions and whether it is overdue today; an"
+            + " executor reads only his department's (executor or co-executor), another's answers 404")
+    InstructionResponse get(@PathVariable String id, Actor actor) {
+        return response(instructions.get(id, actor));
     }
 
     @GetMapping
     @Operation(summary = "An executor's list: by department, sorted by due date; filters state, overdue, period "
-            + "(inclusive, by due date)")
+            + "(inclusive, by due date). An executor sees only his department's instructions (executor or"
+            + " co-executor); the control department sees all")
     PageResponse<InstructionResponse> list(
             @RequestParam(required = false) String executorDepartment,
             @RequestParam(required = false) InstructionState state,
@@ -115,12 +120,12 @@ class InstructionController {
             @RequestParam(required = false) String territory,
             @RequestParam(required = false) InstructionSource source,
             @RequestParam(required = false) String sourceId,
-            @PageableDefault(size = 20, sort = "dueOn") Pageable pageable) {
+            @PageableDefault(size = 20, sort = "dueOn") Pageable pageable, Actor actor) {
         InstructionFilter filter = new InstructionFilter(executorDepartment, state, overdue, from, to, territory,
                 source, sourceId);
         LocalDate today = LocalDate.now(clock);
-        return PageResponse.of(instructions.list(filter, pageable), instruction -> InstructionResponse.of(instruction,
-                today));
+        return PageResponse.of(instructions.list(filter, pageable, actor),
+                instruction -> InstructionResponse.of(instruction, today));
     }
 
     private InstructionResponse response(Instruction instruction) {
@@ -129,8 +134,9 @@ class InstructionController {
 
     /** @param overdue computed from the due date and the state on the day of the answer */
     record InstructionResponse(String id, long version, InstructionState state, String text,
-                               String executorDepartment, List<String> coExecutors, String controller, InstructionSource source,
-                               String sourceId, String territory, LocalDate issuedOn, String issuedBy,
+                               String executorDepartment, List<String> coExecutors, String controller,
+                               String controllerUsername, InstructionSource source, String sourceId,
+                               String territory, LocalDate issuedOn, String issuedBy, String issuedByUsername,
                                LocalDate dueOn, boolean overdue, long daysOverdue, LocalDate acceptedOn,
                                List<Report> reports, List<Return> returns, ExtensionRequest pendingExtension,
                                List<ExtensionDecision> extensions, Closing closing) {
@@ -138,8 +144,9 @@ class InstructionController {
         static InstructionResponse of(Instruction instruction, LocalDate today) {
             return new InstructionResponse(instruction.id(), instruction.version(), instruction.state(),
                     instruction.text(), instruction.executorDepartment(), instruction.coExecutors(),
-                    instruction.controller(), instruction.source(), instruction.sourceId(), instruction.territory(),
-                    instruction.issuedOn(), instruction.issuedBy(), instruction.dueOn(),
+                    instruction.controller(), instruction.controllerUsername(), instruction.source(),
+                    instruction.sourceId(), instruction.territory(), instruction.issuedOn(), instruction.issuedBy(),
+                    instruction.issuedByUsername(), instruction.dueOn(),
                     instruction.isOverdue(today), instruction.daysOverdue(today), instruction.acceptedOn(),
                     instruction.reports(), instruction.returns(), instruction.pendingExtension(),
                     instruction.extensions(), instruction.closing());

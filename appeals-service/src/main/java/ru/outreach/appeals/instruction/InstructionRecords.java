@@ -11,14 +11,15 @@ public final class InstructionRecords {
     }
 
 
-    public record Report(String text, LocalDate reportedOn, String reportedBy, boolean late) {
+    public record Report(String text, LocalDate reportedOn, String reportedBy, String reportedByUsername,
+                         boolean late) {
     }
 
-    public record Return(String reason, LocalDate returnedOn, String returnedBy) {
+    public record Return(String reason, LocalDate returnedOn, String returnedBy, String returnedByUsername) {
     }
 
     public record ExtensionRequest(String reason, LocalDate requestedDueOn, LocalDate requestedOn,
-                                   String requestedBy) {
+                                   String requestedBy, String requestedByUsername) {
     }
 
     public enum Decision { GRANTED, REFUSED }
@@ -26,9 +27,9 @@ public final class InstructionRecords {
     /** A decided extension request: the due-date history. */
     public record ExtensionDecision(String reason, LocalDate requestedOn, LocalDate previousDueOn,
                                     LocalDate requestedDueOn, Decision decision, LocalDate dueOn, LocalDate decidedOn,
-                                    String decidedBy, String comment) {
+                                    String decidedBy, String decidedByUsername, String comment) {
     }
 
-    public record Closing(LocalDate closedOn, String closedBy) {
+    public record Closing(LocalDate closedOn, String closedBy, String closedByUsername) {
     }
 }

@@ -19,6 +19,10 @@ import org.springframework.stereotype.Service;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import ru.outreach.appeals.instruction.Instruction.Order;
+import ru.outreach.appeals.staff.By;
+import ru.outreach.appeals.staff.Scope;
+import ru.outreach.appeals.staff.Signed;
+import ru.outreach.kit.security.Actor;
 import ru.outreach.appeals.terms.MissedTermsCounter;
 import ru.outreach.appeals.terms.Terms;
 import ru.outreach.kit.outbox.AggregateStore;
@@ -46,14 +50,16 @@ public class InstructionService {
                 .register(registry);
     }
 
-    Instruction issue(InstructionRequests.IssueInstruction request) {
+    Instruction issue(InstructionRequests.IssueInstruction request, Actor actor) {
+        By controller = Signed.by(actor, "controller", request.controller());
+        By issuedBy = Signed.by(actor, "issuedBy", request.issuedBy());
         LocalDate today = today();
         LocalDate issuedOn = StepDates.orToday(request.issuedOn(), today);
         StepDates.require("issuedOn", "issue", issuedOn, null, null, today);
         // an order cannot be due before it was given; one entered afterwards from a paper journal may be due already
         return issue(UUID.randomUUID().toString(), new Order(request.text(), request.executorDepartment().trim(),
-                request.coExecutors(), request.controller().trim(), request.source(), request.sourceId(),
-                request.territory() == null ? null : request.territory().trim(), issuedOn, request.issuedBy(),
+                request.coExecutors(), controller, request.source(), request.sourceId(),
+                request.territory() == null ? null : request.territory().trim(), issuedOn, issuedBy,
                 request.dueOn()));
     }
 
@@ -66,57 +72,62 @@ public class InstructionService {
         return mongo.exists(Query.query(Criteria.where("_id").is(id)), Instruction.class);
     }
 
-    Instruction accept(String id, InstructionRequests.Accept request) {
-        Instruction instruction = get(id);
+    Instruction accept(String id, InstructionRequests.Accept request, Actor actor) {
+        Instruction instruction = get(id, actor);
         LocalDate today = today();
         instruction.accept(StepDates.orToday(request == null ? null : request.acceptedOn(), today), today);
         return store.update(instruction);
     }
 
-    Instruction report(String id, InstructionRequests.ReportOn request) {
-        Instruction instruction = get(id);
+    Instruction report(String id, InstructionRequests.ReportOn request, Actor actor) {
+        Instruction instruction = get(id, actor);
+        By reportedBy = Signed.by(actor, "reportedBy", request.reportedBy());
         LocalDate today = today();
-        instruction.report(request.text(), StepDates.orToday(request.reportedOn(), today), request.reportedBy(),
+        instruction.report(request.text(), StepDates.orToday(request.reportedOn(), today), reportedBy, today);
+        return store.update(instruction);
+    }
+
+    Instruction returnForRework(String id, InstructionRequests.ReturnForRework request, Actor actor) {
+        Instruction instruction = get(id, actor);
+        By returnedBy = Signed.by(actor, "returnedBy", request.returnedBy());
+        LocalDate today = today();
+        instruction.returnForRework(request.reason(), StepDates.orToday(request.returnedOn(), today), returnedBy,
                 today);
         return store.update(instruction);
     }
 
-    Instruction returnForRework(String id, InstructionRequests.ReturnForRework request) {
-        Instruction instruction = get(id);
+    Instruction close(String id, InstructionRequests.Close request, Actor actor) {
+        Instruction instruction = get(id, actor);
+        By closedBy = Signed.by(actor, "closedBy", request == null ? null : request.closedBy());
         LocalDate today = today();
-        instruction.returnForRework(request.reason(), StepDates.orToday(request.returnedOn(), today),
-                request.returnedBy(), today);
+        instruction.close(StepDates.orToday(request == null ? null : request.closedOn(), today), closedBy, today);
         return store.update(instruction);
     }
 
-    Instruction close(String id, InstructionRequests.Close request) {
-        Instruction instruction = get(id);
-        LocalDate today = today();
-        instruction.close(StepDates.orToday(request.closedOn(), today), request.closedBy(), today);
-        return store.update(instruction);
-    }
-
-    Instruction requestExtension(String id, InstructionRequests.RequestExtension request) {
-        Instruction instruction = get(id);
+    Instruction requestExtension(String id, InstructionRequests.RequestExtension request, Actor actor) {
+        Instruction instruction = get(id, actor);
+        By requestedBy = Signed.by(actor, "requestedBy", request.requestedBy());
         LocalDate today = today();
         instruction.requestExtension(request.reason(), request.dueOn(), StepDates.orToday(request.requestedOn(), today),
-                request.requestedBy(), today);
+                requestedBy, today);
         return store.update(instruction);
     }
 
-    Instruction grantExtension(String id, InstructionRequests.GrantExtension request) {
-        Instruction instruction = get(id);
+    Instruction grantExtension(String id, InstructionRequests.GrantExtension request, Actor actor) {
+        Instruction instruction = get(id, actor);
+        By decidedBy = Signed.by(actor, "decidedBy", request.decidedBy());
         LocalDate today = today();
-        instruction.grantExtension(request.dueOn(), StepDates.orToday(request.decidedOn(), today),
-                request.decidedBy(), request.comment(), today);
-        return store.update(instruction);
-    }
-
-    Instruction refuseExtension(String id, InstructionRequests.RefuseExtension request) {
-        Instruction instruction = get(id);
-        LocalDate today = today();
-        instruction.refuseExtension(StepDates.orToday(request.decidedOn(), today), request.decidedBy(),
+        instruction.grantExtension(request.dueOn(), StepDates.orToday(request.decidedOn(), today), decidedBy,
                 request.comment(), today);
+        return store.update(instruction);
+    }
+
+    Instruction refuseExtension(String id, InstructionRequests.RefuseExtension request, Actor actor) {
+        Instruction instruction = get(id, actor);
+        By decidedBy = Signed.by(actor, "decidedBy", request.decidedBy());
+        LocalDate today = today();
+        instruction.refuseExtension(StepDates.orToday(request.decidedOn(), today), decidedBy, request.comment(),
+                today);
         return store.update(instruction);
     }
 
@@ -128,8 +139,27 @@ public class InstructionService {
         return instruction;
     }
 
-    Page<Instruction> list(InstructionFilter filter, Pageable pageable) {
-        Query query = Query.query(filter.criteria(today()));
+    /**
+     * The instruction as the actor may see it: an executor only one whose executor or co-executor is his department;
+     * another department's answers 404 as if it did not exist.
+     */
+    Instruction get(String id, Actor actor) {
+        Instruction instruction = get(id);
+        if (!Scope.seesAll(actor) && !instruction.isExecutedBy(actor.department())) {
+            throw new NotFoundException("error.instruction-not-found", id);
+        }
+        return instruction;
+    }
+
+    /** The list, for an executor only his department's instructions (as executor or co-executor). */
+    Page<Instruction> list(InstructionFilter filter, Pageable pageable, Actor actor) {
+        Criteria criteria = filter.criteria(today());
+        String department = Scope.limitedTo(actor);
+        if (department != null) {
+            criteria = new Criteria().andOperator(criteria, new Criteria().orOperator(
+                    Criteria.where("executorDepartment").is(department), Criteria.where("coExecutors").is(department)));
+        }
+        Query query = Query.query(criteria);
         List<Instruction> page = mongo.find(Query.of(query).with(pageable), Instruction.class);
         return PageableExecutionUtils.getPage(page, pageable, () -> mongo.count(Query.of(query), Instruction.class));
     }

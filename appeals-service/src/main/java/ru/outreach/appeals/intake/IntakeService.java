@@ -22,6 +22,7 @@ import ru.outreach.appeals.category.Categories;
 import ru.outreach.appeals.instruction.Instruction.Order;
 import ru.outreach.events.appeals.InstructionSource;
 import ru.outreach.appeals.instruction.InstructionService;
+import ru.outreach.appeals.staff.By;
 import ru.outreach.kit.kafka.UnreadableRecordException;
 import ru.outreach.events.meetings.MeetingIntakeEvent;
 import ru.outreach.events.meetings.MeetingIntakeEvent.MeetingIntakeReleased;
@@ -77,8 +78,8 @@ class IntakeService {
             String id = itemId(intake, order.itemId());
             LocalDate dueOn = order.dueOn() == null || order.dueOn().isBefore(heldOn) ? heldOn : order.dueOn();
             once(() -> instructions.exists(id), () -> instructions.issue(id, new Order(order.text(),
-                    order.executorDepartment(), List.of(), properties.controller(), InstructionSource.MEETING,
-                    intake.meetingId(), intake.territory(), heldOn, null, dueOn)));
+                    order.executorDepartment(), List.of(), By.named(properties.controller()),
+                    InstructionSource.MEETING, intake.meetingId(), intake.territory(), heldOn, null, dueOn)));
         }
     }
 

@@ -1,5 +1,7 @@
 package ru.outreach.appeals.appeal;
 
+import ru.outreach.appeals.staff.By;
+
 import ru.outreach.events.appeals.AppealState;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +40,7 @@ import ru.outreach.kit.support.StateConflictException;
 class AppealTest {
 
     private static final Terms TERMS = new Terms(TermsProperties.law());
+    private static final By BY_CLERK = new By("Орлова Наталья", "clerk", "Общий отдел");
     private static final LocalDate FRI_27_FEB = LocalDate.of(2026, 2, 27);
     private static final LocalDate MON_2_MAR = LocalDate.of(2026, 3, 2);
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
@@ -65,7 +68,7 @@ class AppealTest {
 
     @Test
     void aLateRegistrationRecordsTheMissedTerm() {
-        Appeal appeal = Appeal.register("a-1", new Registration(AppealChannel.POST, FRI_27_FEB, MON_2_MAR.plusDays(1),
+        Appeal appeal = Appeal.register("a-1", BY_CLERK, new Registration(AppealChannel.POST, FRI_27_FEB, MON_2_MAR.plusDays(1),
                 PETROVA, "Протекает крыша", "HOUSING", "Северный", false, null, null), null, HOUSING, TERMS, TODAY);
 
         assertThat(appeal.missedTerms()).containsExactly(new MissedTerm(AppealTerm.REGISTRATION, MON_2_MAR,
@@ -76,10 +79,10 @@ class AppealTest {
 
     @Test
     void registrationBeforeReceiptOrAReceiptAfterTodayIsRefused() {
-        assertStepRefused(() -> Appeal.register("a-1", new Registration(AppealChannel.POST, MON_2_MAR, FRI_27_FEB,
+        assertStepRefused(() -> Appeal.register("a-1", BY_CLERK, new Registration(AppealChannel.POST, MON_2_MAR, FRI_27_FEB,
                 PETROVA, "т", "HOUSING", "Северный", false, null, null), null, HOUSING, TERMS, TODAY),
                 "registeredOn", "registration", "27.02.2026", "receipt", "02.03.2026");
-        assertFutureRefused(() -> Appeal.register("a-1", new Registration(AppealChannel.POST, TODAY.plusDays(1),
+        assertFutureRefused(() -> Appeal.register("a-1", BY_CLERK, new Registration(AppealChannel.POST, TODAY.plusDays(1),
                 TODAY.plusDays(1), PETROVA, "т", "HOUSING", "Северный", false, null, null), null, HOUSING, TERMS,
                 TODAY), "receivedOn", "receipt", "02.06.2026", "01.06.2026");
     }
@@ -98,9 +101,9 @@ class AppealTest {
     void answeredAndClosedWithinTheTerm() {
         Appeal appeal = register(AppealChannel.POST, PETROVA, false);
         appeal.assign("Управление ЖКХ", MON_2_MAR, TODAY);
-        appeal.answer("Крыша отремонтирована", LocalDate.of(2026, 3, 20), "Козлов А.", AnswerForm.WRITTEN, false,
+        appeal.answer("Крыша отремонтирована", LocalDate.of(2026, 3, 20), By.named("Козлов А."), AnswerForm.WRITTEN, false,
                 TODAY);
-        appeal.close(LocalDate.of(2026, 3, 21), "Общий отдел", TODAY);
+        appeal.close(LocalDate.of(2026, 3, 21), By.named("Общий отдел"), TODAY);
 
         assertThat(appeal.state()).isEqualTo(AppealState.CLOSED);
         assertThat(appeal.answer().late()).isFalse();
@@ -114,7 +117,7 @@ class AppealTest {
         Appeal appeal = register(AppealChannel.POST, PETROVA, false);
         appeal.assign("Управление ЖКХ", MON_2_MAR, TODAY);
 
-        appeal.answer("Ответ", LocalDate.of(2026, 4, 2), "Козлов А.", AnswerForm.WRITTEN, false, TODAY);
+        appeal.answer("Ответ", LocalDate.of(2026, 4, 2), By.named("Козлов А."), AnswerForm.WRITTEN, false, TODAY);
 
         assertThat(appeal.answer().late()).isTrue();
         assertThat(appeal.missedTerms()).containsExactly(new MissedTerm(AppealTerm.ANSWER, LocalDate.of(2026, 4, 1),
@@ -128,12 +131,12 @@ class AppealTest {
         Appeal card = register(AppealChannel.PERSONAL_RECEPTION, PETROVA, false);
         card.assign("Управление ЖКХ", MON_2_MAR, TODAY);
 
-        assertThatThrownBy(() -> letter.answer("Устно", MON_2_MAR, "Козлов", AnswerForm.ORAL, true, TODAY))
+        assertThatThrownBy(() -> letter.answer("Устно", MON_2_MAR, By.named("Козлов"), AnswerForm.ORAL, true, TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.field()).isEqualTo("form"));
-        assertThatThrownBy(() -> card.answer("Устно", MON_2_MAR, "Козлов", AnswerForm.ORAL, false, TODAY))
+        assertThatThrownBy(() -> card.answer("Устно", MON_2_MAR, By.named("Козлов"), AnswerForm.ORAL, false, TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class,
                         e -> assertThat(e.field()).isEqualTo("citizenConsentedToOral"));
-        card.answer("Устно разъяснено", MON_2_MAR, "Козлов", AnswerForm.ORAL, true, TODAY);
+        card.answer("Устно разъяснено", MON_2_MAR, By.named("Козлов"), AnswerForm.ORAL, true, TODAY);
         assertThat(card.answer().citizenConsentedToOral()).isTrue();
         assertThat(events(card).getLast()).isInstanceOfSatisfying(AppealAnswered.class,
                 answered -> assertThat(answered.oral()).isTrue());
@@ -217,9 +220,9 @@ class AppealTest {
     void invalidTransitionsAreRefused() {
         Appeal appeal = register(AppealChannel.POST, PETROVA, false);
 
-        assertThatThrownBy(() -> appeal.answer("т", MON_2_MAR, "к", AnswerForm.WRITTEN, false, TODAY))
+        assertThatThrownBy(() -> appeal.answer("т", MON_2_MAR, By.named("к"), AnswerForm.WRITTEN, false, TODAY))
                 .isInstanceOf(StateConflictException.class).hasMessage("error.appeal-transition");
-        assertThatThrownBy(() -> appeal.close(MON_2_MAR, "о", TODAY)).isInstanceOf(StateConflictException.class);
+        assertThatThrownBy(() -> appeal.close(MON_2_MAR, By.named("о"), TODAY)).isInstanceOf(StateConflictException.class);
         appeal.redirect("Прокуратура", MON_2_MAR, MON_2_MAR, TODAY);
         assertThatThrownBy(() -> appeal.assign("Управление ЖКХ", MON_2_MAR, TODAY))
                 .isInstanceOf(StateConflictException.class);
@@ -231,10 +234,10 @@ class AppealTest {
         Appeal appeal = register(AppealChannel.POST, PETROVA, false);
         appeal.assign("Управление ЖКХ", MON_2_MAR, TODAY);
 
-        assertThatThrownBy(() -> appeal.answer("т", FRI_27_FEB, "к", AnswerForm.WRITTEN, false, TODAY))
+        assertThatThrownBy(() -> appeal.answer("т", FRI_27_FEB, By.named("к"), AnswerForm.WRITTEN, false, TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class,
                         e -> assertThat(e.field()).isEqualTo("answeredOn"));
-        assertThatThrownBy(() -> appeal.answer("т", TODAY.plusDays(1), "к", AnswerForm.WRITTEN, false, TODAY))
+        assertThatThrownBy(() -> appeal.answer("т", TODAY.plusDays(1), By.named("к"), AnswerForm.WRITTEN, false, TODAY))
                 .isInstanceOf(RuleViolationException.class).hasMessage("error.step-date-in-future");
     }
 
@@ -262,7 +265,7 @@ class AppealTest {
 
     @Test
     void aRepeatedAppealIsMarked() {
-        Appeal appeal = Appeal.register("a-2", new Registration(AppealChannel.POST, FRI_27_FEB, MON_2_MAR, PETROVA,
+        Appeal appeal = Appeal.register("a-2", BY_CLERK, new Registration(AppealChannel.POST, FRI_27_FEB, MON_2_MAR, PETROVA,
                 "Опять протекает", "HOUSING", "Северный", false, null, null), "a-1", HOUSING, TERMS, TODAY);
 
         assertThat(appeal.repeated()).isTrue();
@@ -301,7 +304,7 @@ class AppealTest {
     void registeringAReceivedAppealRunsTheTermsFromTheDayOfRegistration() {
         Appeal appeal = receive();
 
-        appeal.registerReceived(MON_2_MAR, "Общий отдел, Сидорова", null, HOUSING, TERMS, TODAY);
+        appeal.registerReceived(MON_2_MAR, By.named("Общий отдел, Сидорова"), null, HOUSING, TERMS, TODAY);
 
         assertThat(appeal.state()).isEqualTo(AppealState.REGISTERED);
         assertThat(appeal.registeredOn()).isEqualTo(MON_2_MAR);
@@ -389,7 +392,7 @@ class AppealTest {
         Appeal appeal = receive();
         assertThat(appeal.checkTerms(TODAY)).as("the term passed in real time").isFalse();
 
-        appeal.registerReceived(MON_2_MAR, "Общий отдел", null, HOUSING, TERMS, TODAY);
+        appeal.registerReceived(MON_2_MAR, By.named("Общий отдел"), null, HOUSING, TERMS, TODAY);
 
         assertThat(appeal.registeredOn()).isEqualTo(MON_2_MAR);
         assertThat(appeal.isRegistrationOverdue(TODAY)).isFalse();
@@ -410,9 +413,9 @@ class AppealTest {
                 .isInstanceOf(StateConflictException.class);
         assertThatThrownBy(() -> appeal.leaveWithoutAnswer(Ground.UNREADABLE, null, MON_2_MAR, TODAY))
                 .isInstanceOf(StateConflictException.class);
-        assertThatThrownBy(() -> appeal.answer("т", MON_2_MAR, "к", AnswerForm.WRITTEN, false, TODAY))
+        assertThatThrownBy(() -> appeal.answer("т", MON_2_MAR, By.named("к"), AnswerForm.WRITTEN, false, TODAY))
                 .isInstanceOf(StateConflictException.class);
-        assertThatThrownBy(() -> appeal.close(MON_2_MAR, "о", TODAY)).isInstanceOf(StateConflictException.class);
+        assertThatThrownBy(() -> appeal.close(MON_2_MAR, By.named("о"), TODAY)).isInstanceOf(StateConflictException.class);
         assertThat(events(appeal)).hasSize(1);
 
         appeal.registerReceived(MON_2_MAR, null, null, HOUSING, TERMS, TODAY);
@@ -446,14 +449,14 @@ class AppealTest {
         assertThat(events(appeal)).hasSize(1);
 
         appeal.assign("Управление ЖКХ", assigned, TODAY);
-        assertStepRefused(() -> appeal.answer("т", MON_2_MAR, "к", AnswerForm.WRITTEN, false, TODAY), "answeredOn",
+        assertStepRefused(() -> appeal.answer("т", MON_2_MAR, By.named("к"), AnswerForm.WRITTEN, false, TODAY), "answeredOn",
                 "answer", "02.03.2026", "assignment", "05.03.2026");
-        appeal.answer("Ответ", LocalDate.of(2026, 3, 20), "Козлов", AnswerForm.WRITTEN, false, TODAY);
-        assertStepRefused(() -> appeal.close(LocalDate.of(2026, 3, 19), "о", TODAY), "closedOn", "closing",
+        appeal.answer("Ответ", LocalDate.of(2026, 3, 20), By.named("Козлов"), AnswerForm.WRITTEN, false, TODAY);
+        assertStepRefused(() -> appeal.close(LocalDate.of(2026, 3, 19), By.named("о"), TODAY), "closedOn", "closing",
                 "19.03.2026", "answer", "20.03.2026");
-        assertFutureRefused(() -> appeal.close(TODAY.plusDays(1), "о", TODAY), "closedOn", "closing",
+        assertFutureRefused(() -> appeal.close(TODAY.plusDays(1), By.named("о"), TODAY), "closedOn", "closing",
                 "02.06.2026", "01.06.2026");
-        appeal.close(LocalDate.of(2026, 3, 20), "о", TODAY);
+        appeal.close(LocalDate.of(2026, 3, 20), By.named("о"), TODAY);
         assertThat(appeal.closing().closedOn()).isEqualTo(LocalDate.of(2026, 3, 20));
     }
 
@@ -493,13 +496,42 @@ class AppealTest {
         });
     }
 
+    @Test
+    void theRetentionRunsFromTheAnswerOrTheLastStepAndErasureKeepsWhatReportsNeed() {
+        Appeal answered = register(AppealChannel.POST, PETROVA, false);
+        answered.assign("Управление ЖКХ", MON_2_MAR, TODAY);
+        answered.answer("Ответ Петровой", LocalDate.of(2026, 3, 20), BY_CLERK, AnswerForm.WRITTEN, false, TODAY);
+        answered.close(LocalDate.of(2026, 3, 25), BY_CLERK, TODAY);
+        assertThat(answered.retentionFrom()).as("the answer, not the closing").isEqualTo(LocalDate.of(2026, 3, 20));
+        Appeal redirected = register(AppealChannel.POST, PETROVA, false);
+        redirected.redirect("Прокуратура", MON_2_MAR.plusDays(3), MON_2_MAR.plusDays(4), TODAY);
+        assertThat(redirected.retentionFrom()).as("the last step").isEqualTo(MON_2_MAR.plusDays(4));
+        long version = answered.version();
+
+        List<String> fields = answered.erasePersonalData(TODAY);
+
+        assertThat(fields).containsExactly("citizen.fullName", "citizen.postalAddress", "citizen.phone", "text",
+                "answer.text");
+        assertThat(answered.citizen().fullName()).isNull();
+        assertThat(answered.citizenKey()).isNull();
+        assertThat(answered.text()).isNull();
+        assertThat(answered.answer().text()).isNull();
+        assertThat(answered.answer().answeredOn()).isEqualTo(LocalDate.of(2026, 3, 20));
+        assertThat(answered.category()).isEqualTo("HOUSING");
+        assertThat(answered.erasedOn()).isEqualTo(TODAY);
+        assertThat(answered.personalDataFields()).isEmpty();
+        assertThat(answered.version()).as("no event").isEqualTo(version);
+        assertThat(answered.erasePersonalData(TODAY.plusDays(1))).as("once").isEmpty();
+        assertThat(answered.erasedOn()).isEqualTo(TODAY);
+    }
+
     private static Appeal receive() {
         return Appeal.receive("m-1:RC1", new Receipt(AppealChannel.PERSONAL_RECEPTION, FRI_27_FEB, PETROVA,
                 "Протекает крыша", "HOUSING", "Северный", "m-1", "RC1"), HOUSING, TERMS);
     }
 
     private static Appeal register(AppealChannel channel, Citizen citizen, boolean crime) {
-        return Appeal.register("a-1", new Registration(channel, FRI_27_FEB, MON_2_MAR, citizen, "Протекает крыша",
+        return Appeal.register("a-1", BY_CLERK, new Registration(channel, FRI_27_FEB, MON_2_MAR, citizen, "Протекает крыша",
                 "HOUSING", "Северный", crime, null, null), null, HOUSING, TERMS, TODAY);
     }
 

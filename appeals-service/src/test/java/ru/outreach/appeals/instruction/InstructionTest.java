@@ -1,5 +1,7 @@
 package ru.outreach.appeals.instruction;
 
+import ru.outreach.appeals.staff.By;
+
 import ru.outreach.events.appeals.InstructionState;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,10 +43,10 @@ class InstructionTest {
     void issuedAcceptedReportedAndClosedByTheController() {
         Instruction instruction = issue();
         instruction.accept(ISSUED.plusDays(1), TODAY);
-        instruction.report("Освещение восстановлено", DUE.minusDays(2), "Управление ЖКХ", TODAY);
+        instruction.report("Освещение восстановлено", DUE.minusDays(2), By.named("Управление ЖКХ"), TODAY);
 
         assertThat(instruction.state()).isEqualTo(InstructionState.REPORTED);
-        instruction.close(DUE, CONTROLLER, TODAY);
+        instruction.close(DUE, By.named(CONTROLLER), TODAY);
 
         assertThat(instruction.state()).isEqualTo(InstructionState.CLOSED);
         assertThat(events(instruction)).extracting(Object::getClass).containsExactly(InstructionIssued.class,
@@ -57,9 +59,9 @@ class InstructionTest {
     void aReportNeverClosesAndOnlyTheControllerCloses() {
         Instruction instruction = issue();
         instruction.accept(ISSUED, TODAY);
-        instruction.report("Сделано", DUE, "Управление ЖКХ", TODAY);
+        instruction.report("Сделано", DUE, By.named("Управление ЖКХ"), TODAY);
 
-        assertThatThrownBy(() -> instruction.close(DUE, "Управление ЖКХ", TODAY))
+        assertThatThrownBy(() -> instruction.close(DUE, By.named("Управление ЖКХ"), TODAY))
                 .isInstanceOfSatisfying(RuleViolationException.class,
                         e -> assertThat(e.field()).isEqualTo("closedBy"));
         assertThat(instruction.state()).isEqualTo(InstructionState.REPORTED);
@@ -70,11 +72,11 @@ class InstructionTest {
         Instruction instruction = issue();
         instruction.accept(ISSUED, TODAY);
         instruction.report("Сделано частично", DUE.minusDays(5), null, TODAY);
-        instruction.returnForRework("Не восстановлены два фонаря", DUE.minusDays(4), CONTROLLER, TODAY);
+        instruction.returnForRework("Не восстановлены два фонаря", DUE.minusDays(4), By.named(CONTROLLER), TODAY);
 
         assertThat(instruction.state()).isEqualTo(InstructionState.RETURNED);
         instruction.report("Восстановлены все фонари", DUE.plusDays(1), null, TODAY);
-        instruction.close(DUE.plusDays(2), CONTROLLER, TODAY);
+        instruction.close(DUE.plusDays(2), By.named(CONTROLLER), TODAY);
 
         assertThat(instruction.reports()).hasSize(2);
         assertThat(instruction.reports().getLast().late()).isTrue();
@@ -89,9 +91,9 @@ class InstructionTest {
 
         assertThatThrownBy(() -> instruction.report("т", ISSUED, null, TODAY))
                 .isInstanceOf(StateConflictException.class).hasMessage("error.instruction-transition");
-        assertThatThrownBy(() -> instruction.close(ISSUED, CONTROLLER, TODAY))
+        assertThatThrownBy(() -> instruction.close(ISSUED, By.named(CONTROLLER), TODAY))
                 .isInstanceOf(StateConflictException.class);
-        assertThatThrownBy(() -> instruction.returnForRework("r", ISSUED, CONTROLLER, TODAY))
+        assertThatThrownBy(() -> instruction.returnForRework("r", ISSUED, By.named(CONTROLLER), TODAY))
                 .isInstanceOf(StateConflictException.class);
         instruction.accept(ISSUED, TODAY);
         assertThatThrownBy(() -> instruction.accept(ISSUED, TODAY)).isInstanceOf(StateConflictException.class);
@@ -100,11 +102,11 @@ class InstructionTest {
     @Test
     void anExtensionGrantedMovesTheDueDateAndKeepsTheHistory() {
         Instruction instruction = issue();
-        instruction.requestExtension("Нет подрядчика", DUE.plusDays(14), DUE.minusDays(3), "Управление ЖКХ", TODAY);
+        instruction.requestExtension("Нет подрядчика", DUE.plusDays(14), DUE.minusDays(3), By.named("Управление ЖКХ"), TODAY);
 
         assertThatThrownBy(() -> instruction.requestExtension("Ещё", DUE.plusDays(20), DUE.minusDays(2), null, TODAY))
                 .isInstanceOf(StateConflictException.class).hasMessage("error.extension-pending");
-        instruction.grantExtension(null, DUE.minusDays(2), CONTROLLER, "Согласовано", TODAY);
+        instruction.grantExtension(null, DUE.minusDays(2), By.named(CONTROLLER), "Согласовано", TODAY);
 
         assertThat(instruction.dueOn()).isEqualTo(DUE.plusDays(14));
         assertThat(instruction.pendingExtension()).isNull();
@@ -122,14 +124,14 @@ class InstructionTest {
         Instruction instruction = issue();
         instruction.requestExtension("Нет подрядчика", DUE.plusDays(14), DUE.minusDays(3), null, TODAY);
 
-        assertThatThrownBy(() -> instruction.refuseExtension(DUE.minusDays(2), "Управление ЖКХ", "нет", TODAY))
+        assertThatThrownBy(() -> instruction.refuseExtension(DUE.minusDays(2), By.named("Управление ЖКХ"), "нет", TODAY))
                 .isInstanceOf(RuleViolationException.class);
-        instruction.refuseExtension(DUE.minusDays(2), CONTROLLER, "Срок достаточен", TODAY);
+        instruction.refuseExtension(DUE.minusDays(2), By.named(CONTROLLER), "Срок достаточен", TODAY);
 
         assertThat(instruction.dueOn()).isEqualTo(DUE);
         assertThat(instruction.extensions()).extracting(ExtensionDecision::decision).containsExactly(Decision.REFUSED);
         assertThat(events(instruction).getLast()).isInstanceOf(InstructionExtensionRefused.class);
-        assertThatThrownBy(() -> instruction.grantExtension(null, DUE, CONTROLLER, null, TODAY))
+        assertThatThrownBy(() -> instruction.grantExtension(null, DUE, By.named(CONTROLLER), null, TODAY))
                 .isInstanceOf(StateConflictException.class).hasMessage("error.no-extension-requested");
     }
 
@@ -167,7 +169,7 @@ class InstructionTest {
                 InstructionDueSoon.class, InstructionOverdue.class);
 
         instruction.requestExtension("Нет подрядчика", DUE.plusDays(10), DUE.plusDays(2), null, TODAY);
-        instruction.grantExtension(null, DUE.plusDays(2), CONTROLLER, null, TODAY);
+        instruction.grantExtension(null, DUE.plusDays(2), By.named(CONTROLLER), null, TODAY);
         LocalDate newDue = DUE.plusDays(10);
         assertThat(instruction.signalDeadline(newDue.minusDays(1), newDue.minusDays(3), none)).isTrue();
         assertThat(instruction.signalDeadline(newDue.plusDays(1), newDue.minusDays(3), none)).isTrue();
@@ -187,7 +189,7 @@ class InstructionTest {
 
     @Test
     void theDueDateCannotPrecedeTheIssue() {
-        assertThatThrownBy(() -> Instruction.issue("i-1", new Order("т", "Управление ЖКХ", List.of(), CONTROLLER,
+        assertThatThrownBy(() -> Instruction.issue("i-1", new Order("т", "Управление ЖКХ", List.of(), By.named(CONTROLLER),
                 InstructionSource.OTHER, null, null, ISSUED, null, ISSUED.minusDays(1))))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
                     assertThat(e.field()).isEqualTo("dueOn");
@@ -207,29 +209,29 @@ class InstructionTest {
         assertStepRefused(() -> instruction.requestExtension("r", DUE.plusDays(5), ISSUED.minusDays(1), null, TODAY),
                 "requestedOn", "extension-request", "02.03.2026", "issue", "03.03.2026");
         instruction.requestExtension("Нет подрядчика", DUE.plusDays(5), ISSUED.plusDays(5), null, TODAY);
-        assertStepRefused(() -> instruction.grantExtension(null, ISSUED.plusDays(4), CONTROLLER, null, TODAY),
+        assertStepRefused(() -> instruction.grantExtension(null, ISSUED.plusDays(4), By.named(CONTROLLER), null, TODAY),
                 "decidedOn", "extension-decision", "07.03.2026", "extension-request", "08.03.2026");
-        assertStepRefused(() -> instruction.refuseExtension(ISSUED.plusDays(4), CONTROLLER, "нет", TODAY),
+        assertStepRefused(() -> instruction.refuseExtension(ISSUED.plusDays(4), By.named(CONTROLLER), "нет", TODAY),
                 "decidedOn", "extension-decision", "07.03.2026", "extension-request", "08.03.2026");
-        assertFutureRefused(() -> instruction.grantExtension(null, TODAY.plusDays(1), CONTROLLER, null, TODAY),
+        assertFutureRefused(() -> instruction.grantExtension(null, TODAY.plusDays(1), By.named(CONTROLLER), null, TODAY),
                 "decidedOn", "extension-decision", "02.06.2026", "01.06.2026");
-        instruction.grantExtension(null, ISSUED.plusDays(5), CONTROLLER, null, TODAY);
+        instruction.grantExtension(null, ISSUED.plusDays(5), By.named(CONTROLLER), null, TODAY);
 
         instruction.accept(ISSUED.plusDays(6), TODAY);
         assertStepRefused(() -> instruction.report("т", ISSUED.plusDays(5), null, TODAY), "reportedOn", "report",
                 "08.03.2026", "acceptance", "09.03.2026");
         instruction.report("Сделано частично", ISSUED.plusDays(10), null, TODAY);
-        assertStepRefused(() -> instruction.returnForRework("r", ISSUED.plusDays(9), CONTROLLER, TODAY),
+        assertStepRefused(() -> instruction.returnForRework("r", ISSUED.plusDays(9), By.named(CONTROLLER), TODAY),
                 "returnedOn", "return", "12.03.2026", "report", "13.03.2026");
-        assertStepRefused(() -> instruction.close(ISSUED.plusDays(9), CONTROLLER, TODAY), "closedOn", "closing",
+        assertStepRefused(() -> instruction.close(ISSUED.plusDays(9), By.named(CONTROLLER), TODAY), "closedOn", "closing",
                 "12.03.2026", "report", "13.03.2026");
-        instruction.returnForRework("Не всё", ISSUED.plusDays(12), CONTROLLER, TODAY);
+        instruction.returnForRework("Не всё", ISSUED.plusDays(12), By.named(CONTROLLER), TODAY);
         assertStepRefused(() -> instruction.report("т", ISSUED.plusDays(11), null, TODAY), "reportedOn", "report",
                 "14.03.2026", "return", "15.03.2026");
         instruction.report("Сделано", ISSUED.plusDays(12), null, TODAY);
-        assertFutureRefused(() -> instruction.close(TODAY.plusDays(1), CONTROLLER, TODAY), "closedOn", "closing",
+        assertFutureRefused(() -> instruction.close(TODAY.plusDays(1), By.named(CONTROLLER), TODAY), "closedOn", "closing",
                 "02.06.2026", "01.06.2026");
-        instruction.close(ISSUED.plusDays(12), CONTROLLER, TODAY);
+        instruction.close(ISSUED.plusDays(12), By.named(CONTROLLER), TODAY);
 
         assertThat(instruction.state()).isEqualTo(InstructionState.CLOSED);
         assertThat(instruction.closing().closedOn()).isEqualTo(ISSUED.plusDays(12));
@@ -271,8 +273,8 @@ class InstructionTest {
 
     private static Instruction issue() {
         return Instruction.issue("i-1", new Order("Проверить освещение ул. Шахтёрской", "Управление ЖКХ",
-                List.of("Управление благоустройства"), CONTROLLER, InstructionSource.MEETING, "m-1", "Северный", ISSUED,
-                "Иванов И.И.", DUE));
+                List.of("Управление благоустройства"), By.named(CONTROLLER), InstructionSource.MEETING, "m-1",
+                "Северный", ISSUED, By.named("Иванов И.И."), DUE));
     }
 
     private static List<ContractEvent> events(Instruction instruction) {

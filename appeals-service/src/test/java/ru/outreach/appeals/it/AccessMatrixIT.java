@@ -25,6 +25,7 @@ class AccessMatrixIT extends IntegrationTest {
     private static final String HEAD = "head";
     private static final String ADMINISTRATOR = "administrator";
     private static final String TERRITORY_BRIEF = "territory-brief";
+    private static final String PD_OFFICER = "pd-officer";
 
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             entry("GET /api/categories",
@@ -39,7 +40,7 @@ class AccessMatrixIT extends IntegrationTest {
             entry("POST /api/appeals/{id}/redirect", Set.of(GENERAL_DEPARTMENT)),
             entry("POST /api/appeals/{id}/without-answer", Set.of(GENERAL_DEPARTMENT)),
             entry("POST /api/appeals/{id}/closing", Set.of(GENERAL_DEPARTMENT)),
-            entry("GET /api/appeals/{id}", Set.of(GENERAL_DEPARTMENT)),
+            entry("GET /api/appeals/{id}", Set.of(GENERAL_DEPARTMENT, EXECUTOR, CONTROLLER)),
             entry("GET /api/appeals", Set.of(GENERAL_DEPARTMENT, EXECUTOR, CONTROLLER)),
             entry("POST /api/instructions", Set.of(CONTROLLER)),
             entry("POST /api/instructions/{id}/acceptance", Set.of(EXECUTOR)),
@@ -50,7 +51,10 @@ class AccessMatrixIT extends IntegrationTest {
             entry("POST /api/instructions/{id}/extension-request/grant", Set.of(CONTROLLER)),
             entry("POST /api/instructions/{id}/extension-request/refusal", Set.of(CONTROLLER)),
             entry("GET /api/instructions/{id}", Set.of(EXECUTOR, CONTROLLER)),
-            entry("GET /api/instructions", Set.of(EXECUTOR, CONTROLLER)));
+            entry("GET /api/instructions", Set.of(EXECUTOR, CONTROLLER)),
+            entry("GET /api/audit/personal-data-reads", Set.of(PD_OFFICER)),
+            entry("GET /api/audit/erasure-acts", Set.of(PD_OFFICER)),
+            entry("POST /api/admin/retention/run", Set.of(ADMINISTRATOR)));
 
     private AccessMatrix matrix() {
         return new AccessMatrix(port, api.get("/v3/api-docs").body(), ALLOWED);

@@ -46,7 +46,6 @@ public final class Api extends JsonApi {
     public String issueInstruction(String department, String territory, LocalDate dueOn) {
         return ok(HttpMethod.POST, "/api/instructions", Map.of("text", "Организовать вывоз снега",
                 "executorDepartment", department, "coExecutors", List.of("МБУ «Благоустройство»"),
-                "dueOn", dueOn.toString(), "controller", CONTROLLER, "source", "OTHER", "territory", territory,
-                "issuedBy", "Глава Администрации")).path("id").asString();
+                "dueOn", dueOn.toString(), "source", "OTHER", "territory", territory)).path("id").asString();
     }
 }

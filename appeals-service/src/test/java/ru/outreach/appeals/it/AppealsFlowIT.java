@@ -38,11 +38,11 @@ class AppealsFlowIT extends IntegrationTest {
 
             api.post200("/api/appeals/" + id + "/assignment", Map.of("executorDepartment", "Управление благоустройства"));
             JsonNode answered = api.post200("/api/appeals/" + id + "/answer", Map.of("text", "Снег вывезен",
-                    "answeredOn", TODAY.toString(), "answeredBy", "Начальник управления Белов"));
+                    "answeredOn", TODAY.toString()));
             assertThat(answered.path("state").asString()).isEqualTo("ANSWERED");
             assertThat(answered.path("answer").path("late").asBoolean()).isFalse();
-            JsonNode closed = api.post200("/api/appeals/" + id + "/closing", Map.of("closedOn", TODAY.toString(),
-                    "closedBy", "Общий отдел"));
+            JsonNode closed = api.post200("/api/appeals/" + id + "/closing", Map.of("closedOn",
+                    TODAY.toString()));
             assertThat(closed.path("state").asString()).isEqualTo("CLOSED");
             assertThat(closed.path("version").asLong()).isEqualTo(4);
 
@@ -127,13 +127,11 @@ class AppealsFlowIT extends IntegrationTest {
                     "closedBy", department));
             assertThat(byExecutor.status().value()).isEqualTo(422);
             assertThat(byExecutor.fields()).containsExactly("closedBy");
-            api.post200(path + "/return", Map.of("reason", "Не убраны тротуары", "returnedOn", TODAY.toString(),
-                    "returnedBy", Api.CONTROLLER));
+            api.post200(path + "/return", Map.of("reason", "Не убраны тротуары", "returnedOn", TODAY.toString()));
             JsonNode reportedAgain = api.post200(path + "/reports", Map.of("text", "Тротуары убраны",
                     "reportedOn", TODAY.toString()));
             assertThat(reportedAgain.path("state").asString()).as("a report never closes").isEqualTo("REPORTED");
-            JsonNode closed = api.post200(path + "/closing", Map.of("closedOn", TODAY.toString(),
-                    "closedBy", Api.CONTROLLER));
+            JsonNode closed = api.post200(path + "/closing", Map.of("closedOn", TODAY.toString()));
 
             assertThat(closed.path("state").asString()).isEqualTo("CLOSED");
             assertThat(closed.path("reports")).hasSize(2);
@@ -154,7 +152,7 @@ class AppealsFlowIT extends IntegrationTest {
         api.post200(path + "/extension-request", Map.of("reason", "Ждём подрядчика",
                 "dueOn", TODAY.plusDays(40).toString()));
         JsonNode granted = api.post200(path + "/extension-request/grant", Map.of("dueOn",
-                TODAY.plusDays(30).toString(), "decidedOn", TODAY.toString(), "decidedBy", Api.CONTROLLER));
+                TODAY.plusDays(30).toString(), "decidedOn", TODAY.toString()));
 
         assertThat(granted.path("dueOn").asString()).isEqualTo(TODAY.plusDays(30).toString());
         assertThat(granted.path("extensions").get(0).path("previousDueOn").asString())
@@ -201,16 +199,16 @@ class AppealsFlowIT extends IntegrationTest {
         api.post200("/api/appeals/" + id + "/assignment", Map.of("executorDepartment", "Управление дорог",
                 "assignedOn", TODAY.minusDays(23).toString()));
         Api.Response early = api.post("/api/appeals/" + id + "/answer", Map.of("text", "Яма заделана",
-                "answeredOn", TODAY.minusDays(24).toString(), "answeredBy", "Белов"));
+                "answeredOn", TODAY.minusDays(24).toString()));
         assertThat(early.status().value()).isEqualTo(422);
         assertThat(early.fields()).containsExactly("answeredOn");
         assertThat(early.text("detail")).isEqualTo("Дата ответа " + day(TODAY.minusDays(24))
                 + " раньше даты направления исполнителю " + day(TODAY.minusDays(23)) + ".");
         JsonNode answered = api.post200("/api/appeals/" + id + "/answer", Map.of("text", "Яма заделана",
-                "answeredOn", TODAY.minusDays(10).toString(), "answeredBy", "Белов"));
+                "answeredOn", TODAY.minusDays(10).toString()));
         assertThat(answered.path("answer").path("answeredOn").asString()).isEqualTo(TODAY.minusDays(10).toString());
         assertThat(answered.path("answer").path("late").asBoolean()).isFalse();
-        JsonNode closed = api.post200("/api/appeals/" + id + "/closing", Map.of("closedBy", "Общий отдел"));
+        JsonNode closed = api.post200("/api/appeals/" + id + "/closing", Map.of());
         assertThat(closed.path("closing").path("closedOn").asString()).as("today when missing")
                 .isEqualTo(TODAY.toString());
         assertThat(closed.path("missedTerms")).isEmpty();
@@ -238,7 +236,7 @@ class AppealsFlowIT extends IntegrationTest {
         String department = "Отдел " + UUID.randomUUID();
         JsonNode issued = api.post200("/api/instructions", Map.of("text", "Убрать несанкционированную свалку",
                 "executorDepartment", department, "dueOn", TODAY.plusDays(10).toString(),
-                "controller", Api.CONTROLLER, "source", "OTHER", "issuedOn", TODAY.minusDays(30).toString()));
+                "source", "OTHER", "issuedOn", TODAY.minusDays(30).toString()));
         String path = "/api/instructions/" + issued.path("id").asString();
 
         Api.Response future = api.post(path + "/acceptance", Map.of("acceptedOn", TODAY.plusDays(1).toString()));
@@ -256,8 +254,7 @@ class AppealsFlowIT extends IntegrationTest {
         JsonNode reported = api.post200(path + "/reports", Map.of("text", "Вывезено",
                 "reportedOn", TODAY.minusDays(12).toString()));
         assertThat(reported.path("reports").get(0).path("late").asBoolean()).isFalse();
-        JsonNode closed = api.post200(path + "/closing", Map.of("closedOn", TODAY.minusDays(11).toString(),
-                "closedBy", Api.CONTROLLER));
+        JsonNode closed = api.post200(path + "/closing", Map.of("closedOn", TODAY.minusDays(11).toString()));
 
         assertThat(closed.path("state").asString()).isEqualTo("CLOSED");
         assertThat(closed.path("issuedOn").asString()).isEqualTo(TODAY.minusDays(30).toString());

@@ -73,7 +73,7 @@ class DeadlinesIT extends IntegrationTest {
             api.post200("/api/instructions/" + id + "/extension-request", java.util.Map.of("reason", "Зима",
                     "dueOn", TODAY.plusDays(3).toString()));
             api.post200("/api/instructions/" + id + "/extension-request/grant", java.util.Map.of(
-                    "decidedOn", TODAY.toString(), "decidedBy", Api.CONTROLLER));
+                    "decidedOn", TODAY.toString()));
 
             await().atMost(Duration.ofSeconds(20)).until(() -> types(topic, id).stream()
                     .filter("InstructionDueSoon"::equals).count() == 2);

@@ -143,11 +143,13 @@ class IntakeIT extends IntegrationTest {
                     .isEqualTo("Нельзя направить исполнителю: обращение получено на встрече и ещё не зарегистрировано.");
 
             JsonNode registered = api.post200("/api/appeals/" + card + "/registration",
-                    Map.of("registeredOn", heldOn.plusDays(2).toString(), "registeredBy", "Общий отдел"));
+                    Map.of("registeredOn", heldOn.plusDays(2).toString()));
             assertThat(registered.path("state").asString()).isEqualTo("REGISTERED");
             assertThat(registered.path("receivedOn").asString()).isEqualTo(heldOn.toString());
             assertThat(registered.path("registeredOn").asString()).isEqualTo(heldOn.plusDays(2).toString());
-            assertThat(registered.path("registeredBy").asString()).isEqualTo("Общий отдел");
+            assertThat(registered.path("registeredBy").asString()).as("the signed-in person")
+                    .isEqualTo("Тестов Тест Тестович");
+            assertThat(registered.path("registeredByUsername").asString()).isEqualTo("tester");
             assertThat(registered.path("previousAppealId").asString()).as("never its own earlier appeal")
                     .isNotEqualTo(card);
             assertThat(registered.path("answerDueOn").asString()).isEqualTo(heldOn.plusDays(32).toString());

@@ -59,7 +59,7 @@ class ProblemDetailsIT extends IntegrationTest {
     @Test
     void anInvalidTransitionIsAConflictInTheUsersLanguage() {
         String id = api.registerLetter("Зайцев " + UUID.randomUUID(), "ROADS", "Северный", TODAY);
-        Map<String, Object> answer = Map.of("text", "Ответ", "answeredOn", TODAY.toString(), "answeredBy", "Белов");
+        Map<String, Object> answer = Map.of("text", "Ответ", "answeredOn", TODAY.toString());
 
         Api.Response russian = api.post("/api/appeals/" + id + "/answer", answer);
         Api.Response english = api.call(HttpMethod.POST, "/api/appeals/" + id + "/answer", answer, "en");
@@ -74,10 +74,10 @@ class ProblemDetailsIT extends IntegrationTest {
     void anInstructionNeedsItsFieldsAndADueDateAhead() {
         Api.Response missing = api.post("/api/instructions", Map.of("text", " "));
         Api.Response past = api.post("/api/instructions", Map.of("text", "Сделать", "executorDepartment", "УЖКХ",
-                "dueOn", TODAY.minusDays(1).toString(), "controller", Api.CONTROLLER, "source", "OTHER"));
+                "dueOn", TODAY.minusDays(1).toString(), "source", "OTHER"));
 
         assertThat(missing.status().value()).isEqualTo(400);
-        assertThat(missing.fields()).contains("text", "executorDepartment", "dueOn", "controller", "source");
+        assertThat(missing.fields()).contains("text", "executorDepartment", "dueOn", "source");
         assertThat(past.status().value()).isEqualTo(422);
         assertThat(past.fields()).containsExactly("dueOn");
     }
