@@ -18,7 +18,8 @@ final class Http {
 
     static final Person GENERAL_DEPARTMENT = Person.with("clerk", "general-department");
     static final Person EXECUTOR = Person.with("executor-housing", "executor").inDepartment("Управление ЖКХ");
-    static final Person CONTROLLER = Person.with("controller", "controller");
+    static final Person CONTROLLER = Person.with("controller", "controller")
+            .inDepartment("Контрольно-организационный сектор");
     static final Person HEAD = Person.with("head", "head");
     static final Person ADMINISTRATOR = Person.with("admin", "administrator");
 

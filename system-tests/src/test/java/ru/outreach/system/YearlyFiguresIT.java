@@ -73,12 +73,10 @@ class YearlyFiguresIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> get(GENERAL_DEPARTMENT, appeal).status() == 200);
         ok(post(GENERAL_DEPARTMENT, appeal + "/registration", Map.of("registeredOn", heldOn.toString())));
         ok(post(GENERAL_DEPARTMENT, appeal + "/assignment", Map.of("executorDepartment", "Управление ЖКХ")));
-        ok(post(GENERAL_DEPARTMENT, appeal + "/answer", Map.of("text", "Крыша отремонтирована", "answeredOn", today.toString(),
-                "answeredBy", "Управление ЖКХ")));
+        ok(post(GENERAL_DEPARTMENT, appeal + "/answer", Map.of("text", "Крыша отремонтирована", "answeredOn", today.toString())));
         ok(post(EXECUTOR, instruction + "/acceptance", Map.of()));
         ok(post(EXECUTOR, instruction + "/reports", Map.of("text", "Кровля осмотрена", "reportedOn", today.toString())));
-        ok(post(CONTROLLER, instruction + "/closing", Map.of("closedOn", today.toString(),
-                "closedBy", order.path("controller").asString())));
+        ok(post(CONTROLLER, instruction + "/closing", Map.of("closedOn", today.toString())));
 
         JsonNode group = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> groupFigures(year, groupId), g -> g != null && g.path("instructionsClosed").asLong() == 1);

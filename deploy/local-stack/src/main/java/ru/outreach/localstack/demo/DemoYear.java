@@ -295,10 +295,10 @@ public final class DemoYear {
         }
         LocalDate answeredOn = registeredOn.plusDays(days);
         boolean answered = post(answeredOn, on -> api.post(appeal + "/answer", Map.of("text", "Дан ответ по существу",
-                "answeredOn", on, "answeredBy", category.department())));
+                "answeredOn", on)));
         if (answered && random.nextBoolean()) {
             post(answeredOn.plusDays(1 + random.nextInt(5)), on -> api.post(appeal + "/closing",
-                    Map.of("closedOn", on, "closedBy", "Общий отдел")));
+                    Map.of("closedOn", on)));
         }
     }
 
@@ -312,8 +312,8 @@ public final class DemoYear {
         Dictionary.Category category = category(random);
         LocalDate dueOn = issuedOn.plusDays(10 + random.nextInt(50));
         JsonNode issued = api.post(appeals + "/instructions", Map.of("text", instructionText(category),
-                "executorDepartment", category.department(), "dueOn", dueOn.toString(), "controller", CONTROLLER,
-                "source", "OTHER", "issuedBy", "Глава Администрации", "issuedOn", issuedOn.toString(),
+                "executorDepartment", category.department(), "dueOn", dueOn.toString(),
+                "source", "OTHER", "issuedOn", issuedOn.toString(),
                 "territory", Dictionary.TERRITORIES.get(random.nextInt(Dictionary.TERRITORIES.size()))));
         if (issued != null) {
             work(issued.path("id").asString(), issuedOn, dueOn, random);
@@ -334,19 +334,19 @@ public final class DemoYear {
             if (post(requestedOn, on -> api.post(instruction + "/extension-request", Map.of("reason",
                     "Необходимо дополнительное финансирование", "dueOn", newDue.toString(), "requestedOn", on)))
                     && post(requestedOn.plusDays(1), on -> api.post(instruction + "/extension-request/grant",
-                    Map.of("decidedOn", on, "decidedBy", CONTROLLER)))) {
+                    Map.of("decidedOn", on)))) {
                 due = newDue;
             }
         }
         LocalDate reportedOn = due.plusDays(random.nextInt(6) == 0 ? 1 + random.nextInt(12) : -random.nextInt(8));
         if (!post(reportedOn, on -> api.post(instruction + "/reports", Map.of("text", "Выполнено",
-                "reportedOn", on, "reportedBy", "исполнитель")))) {
+                "reportedOn", on)))) {
             return;
         }
         LocalDate checkedOn = reportedOn.plusDays(1 + random.nextInt(4));
         if (random.nextInt(10) == 0) {
             if (!post(checkedOn, on -> api.post(instruction + "/return", Map.of("reason", "Отчёт неполный",
-                    "returnedOn", on, "returnedBy", CONTROLLER)))) {
+                    "returnedOn", on)))) {
                 return;
             }
             checkedOn = checkedOn.plusDays(3);
@@ -356,7 +356,7 @@ public final class DemoYear {
             }
             checkedOn = checkedOn.plusDays(1);
         }
-        post(checkedOn, on -> api.post(instruction + "/closing", Map.of("closedOn", on, "closedBy", CONTROLLER)));
+        post(checkedOn, on -> api.post(instruction + "/closing", Map.of("closedOn", on)));
     }
 
     /** An appeal or instruction the appeals service took from signed minutes: worked like the others. */
@@ -388,7 +388,7 @@ public final class DemoYear {
         LocalDate registeredOn = receivedOn.plusDays(random.nextInt(15) == 0 ? 4 + random.nextInt(3)
                 : random.nextInt(4));
         boolean registered = post(registeredOn, on -> api.post(appeals + "/appeals/" + Api.encode(id)
-                + "/registration", Map.of("registeredOn", on, "registeredBy", "Общий отдел")));
+                + "/registration", Map.of("registeredOn", on)));
         return registered ? registeredOn : null;
     }
 
