@@ -22,8 +22,9 @@ import ru.outreach.testkit.TestTokenEndpoint;
  * {@link #today()}, as the services do, so they pass at any hour.
  * <p>
  * Two stacks, each with its own broker, store and services: {@link #get()} trusts the test kit's tokens (any duty,
- * any group, signed in the test), {@link #withKeycloak()} trusts a real Keycloak with the realm's real people. The
- * second is started only by the tests that need it.
+ * any group, signed in the test), {@link #withKeycloak()} trusts a real Keycloak with the realm's real people. One
+ * runs at a time: starting one stops the other (the test classes run in the order of their names, see
+ * {@code junit-platform.properties}, so each starts once), which keeps two cores and the memory for the one in use.
  */
 final class SystemStack {
 
@@ -48,6 +49,7 @@ final class SystemStack {
     final ServiceProcess appeals;
     final ServiceProcess meetings;
     final ServiceProcess reporting;
+    private boolean stopped;
 
     private SystemStack(boolean withKeycloak) {
         Path logs = withKeycloak ? Path.of("target", "system-tests", "keycloak") : Path.of("target", "system-tests");
@@ -94,6 +96,10 @@ final class SystemStack {
     /** The stack whose services trust the test kit's tokens. */
     static synchronized SystemStack get() {
         if (running == null) {
+            if (runningWithKeycloak != null) {
+                runningWithKeycloak.stop();
+                runningWithKeycloak = null;
+            }
             running = started(new SystemStack(false));
         }
         return running;
@@ -109,6 +115,10 @@ final class SystemStack {
                     keycloakStackFailure);
         }
         if (runningWithKeycloak == null) {
+            if (running != null) {
+                running.stop();
+                running = null;
+            }
             try {
                 runningWithKeycloak = started(new SystemStack(true));
             } catch (RuntimeException e) {
@@ -136,13 +146,20 @@ final class SystemStack {
         return broker.getBrokersAsString();
     }
 
-    private void stop() {
+    private synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         reporting.stop();
         meetings.stop();
         appeals.stop();
         store.shutdownNow();
         if (tokens != null) {
             tokens.close();
+        }
+        if (keycloak != null) {
+            keycloak.stop();
         }
         broker.destroy();
     }
