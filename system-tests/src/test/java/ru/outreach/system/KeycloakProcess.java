@@ -38,8 +38,8 @@ final class KeycloakProcess {
     static final String PASSWORD = "demo";
     /** The meetings service's own account (the territory brief), as in the realm file. */
     static final String MEETINGS_CLIENT_SECRET = "meetings-service-secret";
-    /** Bounds the build and the start: a clear failure instead of a hung build. */
-    static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** Bounds the build and the start: a clear failure instead of a hung build (system-tests/pom.xml sets it). */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("keycloak.startTimeoutSeconds", 180));
 
     /** Build-time options; the marker file names them, so a change builds again. */
     private static final List<String> BUILD_OPTIONS = List.of("--db=dev-mem", "--health-enabled=true");
