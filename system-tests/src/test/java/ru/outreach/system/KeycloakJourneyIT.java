@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
@@ -80,8 +82,8 @@ class KeycloakJourneyIT {
                         "question", "Протекает крыша", "category", "HOUSING")),
                 "instructions", List.of(Map.of("text", "Проверить освещение ул. Шахтёрской", "executorDepartment", HOUSING,
                         "dueOn", today.plusDays(20).toString())))));
-        JsonNode signed = ok(post(secretary, meeting + "/minutes/signature", Map.of("signedBy", "Иванов И.И.",
-                "signedOn", heldOn.toString())));
+        JsonNode signed = ok(naming("signedBy", "Иванов И.И.", body -> post(secretary, meeting + "/minutes/signature",
+                body), Map.of("signedOn", heldOn.toString())));
         assertThat(signed.path("status").asString()).isEqualTo("SIGNED");
 
         // the controller receives the hand-over
@@ -105,8 +107,8 @@ class KeycloakJourneyIT {
         assertThat(registered.path("state").asString()).isEqualTo("REGISTERED");
         assertThat(registered.path("receivedOn").asString()).isEqualTo(heldOn.toString());
         ok(post(clerk, appeal + "/assignment", Map.of("executorDepartment", HOUSING, "assignedOn", heldOn.plusDays(1).toString())));
-        JsonNode answered = ok(post(clerk, appeal + "/answer", Map.of("text", "Кровля будет отремонтирована",
-                "answeredOn", today.toString(), "answeredBy", "Козлов А.В.")));
+        JsonNode answered = ok(naming("answeredBy", "Козлов А.В.", body -> post(clerk, appeal + "/answer", body),
+                Map.of("text", "Кровля будет отремонтирована", "answeredOn", today.toString())));
         assertThat(answered.path("state").asString()).isEqualTo("ANSWERED");
         assertThat(ok(get(clerk, appeal)).path("citizen").path("fullName").asString())
                 .as("the general department reads the citizen's details").isEqualTo(CITIZEN);
@@ -130,8 +132,8 @@ class KeycloakJourneyIT {
                 "reportedOn", today.toString()))).path("state").asString()).isEqualTo("REPORTED");
 
         // the controller closes it
-        JsonNode closed = ok(post(controller, instruction + "/closing", Map.of("closedOn", today.toString(),
-                "closedBy", order.path("controller").asString())));
+        JsonNode closed = ok(naming("closedBy", order.path("controller").asString(),
+                body -> post(controller, instruction + "/closing", body), Map.of("closedOn", today.toString())));
         assertThat(closed.path("state").asString()).isEqualTo("CLOSED");
 
         // the head reads the reports: the figures of what happened, and no citizen's name
@@ -154,6 +156,22 @@ class KeycloakJourneyIT {
         assertThat(get((String) null, meeting).status()).isEqualTo(401);
         assertThat(get((String) null, appeal).status()).isEqualTo(401);
         assertThat(get((String) null, reports + "/groups?year=" + year).status()).isEqualTo(401);
+    }
+
+    /**
+     * A step whose body names who did it ({@code field}), as the services want it while names are typed in: sent
+     * with the name, and sent again without it if the service refuses the field as unknown, as it will once it takes
+     * the actor from the token (the bodies are read strictly). Either way the person of the token does the step.
+     */
+    private static Http.Response naming(String field, String name, Function<Map<String, Object>, Http.Response> step,
+            Map<String, Object> body) {
+        Map<String, Object> named = new HashMap<>(body);
+        named.put(field, name);
+        Http.Response response = step.apply(named);
+        if (response.status() == 400 && response.body().toString().contains(field)) {
+            return step.apply(body);
+        }
+        return response;
     }
 
     private JsonNode groupFigures(String head, int year, String groupId) {
