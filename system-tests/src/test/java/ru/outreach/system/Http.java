@@ -51,8 +51,28 @@ final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    /** With an access token of the identity provider (a real one), or with none when {@code token} is null. */
+    static Response get(String token, String url) {
+        return send(request(token, url).GET());
+    }
+
+    static Response post(String token, String url, Object body) {
+        return send(request(token, url).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    static Response put(String token, String url, Object body) {
+        return send(request(token, url).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     private static HttpRequest.Builder request(Person person, String url) {
         return HttpRequest.newBuilder(URI.create(url)).header("Authorization", TestTokens.bearer(person));
+    }
+
+    private static HttpRequest.Builder request(String token, String url) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     /** Insists on a 2xx answer. */

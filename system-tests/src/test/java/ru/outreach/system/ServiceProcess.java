@@ -22,8 +22,9 @@ import ru.outreach.testkit.TestTokens;
 
 /**
  * One service started from its built jar as its own process, the way {@code ./run.sh} starts it. Its output goes to
- * {@code target/system-tests/NAME.log}. It trusts the test kit's tokens; its health answers on its own management
- * port. The ports are chosen once, so a stopped service comes back at the same address.
+ * {@code target/system-tests/[STACK/]NAME.log}. It trusts the tokens its stack names (the test kit's key and issuer,
+ * or a real Keycloak); its health answers on its own management port. The ports are chosen once, so a stopped service
+ * comes back at the same address.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -37,18 +38,27 @@ final class ServiceProcess implements AutoCloseable {
     private Path jar;
     private Process process;
 
-    ServiceProcess(String name, Map<String, String> environment) {
+    /** Tokens of the test kit: its public key and issuer, checked as in production. */
+    static Map<String, String> trustingTestTokens() {
+        return Map.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
+                "file:" + TestTokens.publicKeyFile().toAbsolutePath(),
+                "OIDC_ISSUER_URI", TestTokens.ISSUER);
+    }
+
+    /**
+     * @param logs        where its log (and the copy of its jar) goes
+     * @param trust       whose tokens it accepts ({@link #trustingTestTokens()}, {@link KeycloakProcess#trust()})
+     * @param environment the rest of its environment
+     */
+    ServiceProcess(String name, Path logs, Map<String, String> trust, Map<String, String> environment) {
         this.name = name;
-        this.log = Path.of("target", "system-tests", name + ".log");
+        this.log = logs.resolve(name + ".log");
         this.port = freePort();
         this.managementPort = freePort();
         this.environment = new HashMap<>(environment);
+        this.environment.putAll(trust);
         this.environment.put("SERVER_PORT", String.valueOf(port));
         this.environment.put("MANAGEMENT_PORT", String.valueOf(managementPort));
-        // tokens of the test kit: its public key and issuer, checked as in production
-        this.environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
-                "file:" + TestTokens.publicKeyFile().toAbsolutePath());
-        this.environment.put("OIDC_ISSUER_URI", TestTokens.ISSUER);
     }
 
     String url() {
@@ -126,7 +136,7 @@ final class ServiceProcess implements AutoCloseable {
         stop();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
