@@ -37,7 +37,8 @@ class DeadLetterConfiguration {
         return new KafkaAdmin.NewTopics(consumer.inputTopics().stream()
                 .map(topic -> TopicBuilder.name(topic + SUFFIX)
                         .partitions(topics.partitions()).replicas(topics.replicas())
-                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG,
+                                String.valueOf(topics.deadLetterRetention().toMillis())))
                         .build())
                 .toArray(NewTopic[]::new));
     }

@@ -1,12 +1,17 @@
 package ru.outreach.kit.kafka;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the service's topics are created when they do not exist yet. Events are kept forever (retention -1): the
- * reporting service rebuilds its read models from the beginning of the log.
+ * reporting service rebuilds its read models from the beginning of the log. Dead-letter topics keep their records
+ * for {@code deadLetterRetention} only: the intake's dead letters carry citizens' personal data (152-FZ), and a dead
+ * letter is for an operator to look at, not to keep.
  */
 @ConfigurationProperties("outreach.kafka.topics")
-public record KafkaTopicsProperties(@DefaultValue("3") int partitions, @DefaultValue("1") short replicas) {
+public record KafkaTopicsProperties(@DefaultValue("3") int partitions, @DefaultValue("1") short replicas,
+                                    @DefaultValue("30d") Duration deadLetterRetention) {
 }
