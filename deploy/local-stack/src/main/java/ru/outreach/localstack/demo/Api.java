@@ -2,6 +2,7 @@ package ru.outreach.localstack.demo;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,15 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
  * The services' REST APIs, called as a user's client would, each step by the person whose duty it is (README, "Who
  * may do what"): the group's secretary ({@code secretaryN} for «Информационная группа № N}) for its meetings and
  * minutes, {@code admin} for the groups, {@code controller} for the hand-over and the instructions' issue, return,
- * closing and extensions, {@code clerk} for the appeals and the publication of results, {@code executor-housing} for
- * the executors' steps of every department (the realm has executors of two departments only, and the departments
- * are not yet checked against the token). A refused call (4xx) is counted by its problem type and does not stop the
+ * closing and extensions, {@code clerk} for the appeals and the publication of results, the executor of the
+ * instruction's department ({@link Dictionary#EXECUTORS}) for the executors' steps. A refused call (4xx) is counted by its problem type and does not stop the
  * load: the summary at the end shows what was refused and why.
  */
 final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern MEETING = Pattern.compile("/api/meetings/([^/?]+)");
+    private static final Pattern INSTRUCTION = Pattern.compile("/api/instructions/([^/?]+)");
     private static final Pattern GROUP_NUMBER = Pattern.compile("№ (\\d+)$");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -37,6 +38,8 @@ final class Api {
     /** Group id → its secretary's username; meeting id → its group id. */
     private final Map<String, String> secretaries = new ConcurrentHashMap<>();
     private final Map<String, String> meetingGroups = new ConcurrentHashMap<>();
+    /** Instruction id → its executor department. */
+    private final Map<String, String> instructionDepartments = new ConcurrentHashMap<>();
     final AtomicLong calls = new AtomicLong();
     final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
 
@@ -48,6 +51,11 @@ final class Api {
     void group(String groupId, String name) {
         Matcher number = GROUP_NUMBER.matcher(name);
         secretaries.put(groupId, number.find() ? "secretary" + number.group(1) : "secretary-west");
+    }
+
+    /** The department whose executor reports on the instruction. */
+    void instruction(String instructionId, String department) {
+        instructionDepartments.put(instructionId, department);
     }
 
     /** POST (or PUT when {@code put}) of a JSON body; the answer's body, or null when refused. */
@@ -83,7 +91,10 @@ final class Api {
             return secretaries.getOrDefault(meetingGroups.getOrDefault(meeting.group(1), ""), "secretary1");
         }
         if (path.endsWith("/acceptance") || path.endsWith("/reports") || path.endsWith("/extension-request")) {
-            return "executor-housing";
+            Matcher instruction = INSTRUCTION.matcher(path);
+            String department = instruction.find()
+                    ? instructionDepartments.get(URLDecoder.decode(instruction.group(1), StandardCharsets.UTF_8)) : null;
+            return Dictionary.EXECUTORS.getOrDefault(department, "executor-housing");
         }
         return "controller";
     }

@@ -316,6 +316,7 @@ public final class DemoYear {
                 "source", "OTHER", "issuedOn", issuedOn.toString(),
                 "territory", Dictionary.TERRITORIES.get(random.nextInt(Dictionary.TERRITORIES.size()))));
         if (issued != null) {
+            api.instruction(issued.path("id").asString(), category.department());
             work(issued.path("id").asString(), issuedOn, dueOn, random);
         }
     }
@@ -367,6 +368,7 @@ public final class DemoYear {
             return;
         }
         if (isInstruction) {
+            api.instruction(id, item.path("executorDepartment").asString());
             work(id, LocalDate.parse(item.path("issuedOn").asString()), LocalDate.parse(item.path("dueOn").asString()),
                     random);
         } else {

@@ -14,6 +14,21 @@ final class Dictionary {
             "микрорайон Несветайский", "посёлок Красный Сулин-2", "микрорайон Восточный", "посёлок Шахтёрский",
             "микрорайон Молодёжный", "посёлок Северный");
 
+    /** The executor in the realm (deploy/keycloak/outreach-realm.json) of each department of the categories. */
+    static final Map<String, String> EXECUTORS = Map.ofEntries(
+            Map.entry("Управление ЖКХ", "executor-housing"),
+            Map.entry("Отдел дорожного хозяйства", "executor-roads"),
+            Map.entry("Отдел благоустройства", "executor-improvement"),
+            Map.entry("Отдел транспорта", "executor-transport"),
+            Map.entry("Управление социальной защиты населения", "executor-social"),
+            Map.entry("Отдел здравоохранения", "executor-health"),
+            Map.entry("Отдел образования", "executor-education"),
+            Map.entry("Отдел по работе с правоохранительными органами", "executor-order"),
+            Map.entry("Отдел экологии", "executor-ecology"),
+            Map.entry("Отдел экономики и торговли", "executor-trade"),
+            Map.entry("Отдел культуры и спорта", "executor-culture"),
+            Map.entry("Общий отдел", "executor-general"));
+
     static final List<String> LEADERS = List.of("Иванов Иван Иванович", "Петренко Сергей Николаевич",
             "Кузьмина Елена Викторовна", "Сафонов Андрей Петрович", "Лебедева Ольга Юрьевна",
             "Гришин Виктор Александрович", "Морозова Татьяна Ивановна", "Белов Николай Сергеевич",
