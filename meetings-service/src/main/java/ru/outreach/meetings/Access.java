@@ -5,7 +5,6 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 import static ru.outreach.kit.security.Duties.ADMINISTRATOR;
 import static ru.outreach.kit.security.Duties.CONTROLLER;
-import static ru.outreach.kit.security.Duties.GENERAL_DEPARTMENT;
 import static ru.outreach.kit.security.Duties.PD_OFFICER;
 import static ru.outreach.kit.security.Duties.SECRETARY;
 
@@ -32,11 +31,9 @@ class Access {
                 .requestMatchers(PUT, "/api/groups/*").hasAuthority(ADMINISTRATOR)
                 .requestMatchers(GET, "/api/groups", "/api/groups/*")
                 .hasAnyAuthority(SECRETARY, CONTROLLER, ADMINISTRATOR)
-                // the control department receives the minutes; the general department publishes the results
+                // the control department receives the minutes
                 .requestMatchers(POST, "/api/meetings/*/minutes/hand-over").hasAuthority(CONTROLLER)
-                .requestMatchers(POST, "/api/meetings/*/minutes/results-publication")
-                .hasAuthority(GENERAL_DEPARTMENT)
-                // the secretary: the territory brief, the meetings and their minutes
+                // the secretary: the territory brief, the meetings and their minutes, the publication of the results
                 .requestMatchers(GET, "/api/meetings/*/brief", "/api/territories/*/brief").hasAuthority(SECRETARY)
                 .requestMatchers(POST, "/api/meetings", "/api/meetings/*/*", "/api/meetings/*/minutes/**")
                 .hasAuthority(SECRETARY)

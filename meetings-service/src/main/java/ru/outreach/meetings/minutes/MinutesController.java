@@ -88,7 +88,8 @@ class MinutesController {
 
     @PostMapping("/meetings/{meetingId}/minutes/results-publication")
     @Operation(summary = "Record where and when the results of the meeting were published (regulation 3.8.7)",
-            description = "publishedBy is the signed-in member of the general department.")
+            description = "By the group's secretary (issue: the secretary publishes the results); publishedBy is the "
+                    + "signed-in secretary.")
     MinutesResponse publish(@PathVariable String meetingId,
                             @Valid @RequestBody MinutesRequests.PublishResults request, Actor actor) {
         return answers.withheld(minutes.publishResults(meetingId, request, actor, groups.scope(actor)));

@@ -105,7 +105,7 @@ class MinutesService {
     }
 
     Minutes publishResults(String meetingId, MinutesRequests.PublishResults request, Actor actor, Scope scope) {
-        Minutes minutes = visible(meetingId, scope);
+        Minutes minutes = own(meetingId, scope);
         minutes.publishResults(request.publishedOn(), request.publishedWhere(), Staff.of(actor), today());
         return store.update(minutes);
     }

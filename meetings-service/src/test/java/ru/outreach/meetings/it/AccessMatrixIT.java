@@ -19,7 +19,6 @@ import ru.outreach.testkit.AccessMatrix;
 class AccessMatrixIT extends IntegrationTest {
 
     private static final String SECRETARY = "secretary";
-    private static final String GENERAL_DEPARTMENT = "general-department";
     private static final String CONTROLLER = "controller";
     private static final String ADMINISTRATOR = "administrator";
     private static final String PD_OFFICER = "pd-officer";
@@ -44,7 +43,7 @@ class AccessMatrixIT extends IntegrationTest {
             entry("POST /api/meetings/{meetingId}/minutes/signature", Set.of(SECRETARY)),
             entry("POST /api/meetings/{meetingId}/minutes/hand-over", Set.of(CONTROLLER)),
             entry("POST /api/meetings/{meetingId}/minutes/proposals/{proposalId}/evaluation", Set.of(SECRETARY)),
-            entry("POST /api/meetings/{meetingId}/minutes/results-publication", Set.of(GENERAL_DEPARTMENT)),
+            entry("POST /api/meetings/{meetingId}/minutes/results-publication", Set.of(SECRETARY)),
             entry("GET /api/minutes", Set.of(SECRETARY, CONTROLLER)),
             entry("GET /api/quarterly-rule", Set.of(SECRETARY, CONTROLLER)),
             entry("GET /api/quarterly-rule/groups/{groupId}", Set.of(SECRETARY, CONTROLLER)),

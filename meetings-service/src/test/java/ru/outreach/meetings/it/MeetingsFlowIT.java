@@ -55,7 +55,7 @@ class MeetingsFlowIT extends IntegrationTest {
         JsonNode handedOver = api.ok(HttpMethod.POST, minutes + "/hand-over",
                 Map.of("handedOverOn", due.plusDays(1).toString()));
         secretary.ok(HttpMethod.POST, minutes + "/proposals/P1/evaluation", Map.of("outcome", "ACCEPTED"));
-        api.ok(HttpMethod.POST, minutes + "/results-publication",
+        secretary.ok(HttpMethod.POST, minutes + "/results-publication",
                 Map.of("publishedOn", CityClock.today().toString(), "publishedWhere", "официальный сайт"));
 
         assertThat(handedOver.path("dueOn").asString()).isEqualTo(due.toString());
@@ -181,7 +181,7 @@ class MeetingsFlowIT extends IntegrationTest {
                 Map.of("handedOverOn", handedOverOn.toString()));
         JsonNode evaluated = secretary.ok(HttpMethod.POST, minutes + "/proposals/P1/evaluation",
                 Map.of("outcome", "ACCEPTED", "evaluatedOn", evaluatedOn.toString()));
-        JsonNode published = api.ok(HttpMethod.POST, minutes + "/results-publication",
+        JsonNode published = secretary.ok(HttpMethod.POST, minutes + "/results-publication",
                 Map.of("publishedOn", publishedOn.toString(), "publishedWhere", "официальный сайт"));
 
         assertThat(agreed.path("venueAgreement").path("agreedOn").asString()).isEqualTo(agreedOn.toString());

@@ -80,7 +80,7 @@ final class Api {
         if (path.endsWith("/minutes/hand-over")) {
             return "controller";
         }
-        if (path.endsWith("/minutes/results-publication") || path.contains("/api/appeals")) {
+        if (path.contains("/api/appeals")) {
             return "clerk";
         }
         if (path.endsWith("/api/meetings") && body instanceof Map<?, ?> plan) {
