@@ -4,19 +4,16 @@ import static java.util.Map.entry;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 import ru.outreach.testkit.AccessMatrix;
+import ru.outreach.testkit.AccessMatrixContract;
 
 /**
  * README "Who may do what", meetings service: every operation of the OpenAPI document against every duty
  * ({@link AccessMatrix}). A new operation fails here until it has a row.
  */
-class AccessMatrixIT extends IntegrationTest {
+class AccessMatrixIT extends IntegrationTest implements AccessMatrixContract {
 
     private static final String SECRETARY = "secretary";
     private static final String CONTROLLER = "controller";
@@ -50,22 +47,13 @@ class AccessMatrixIT extends IntegrationTest {
             entry("GET /api/quarterly-rule/current-quarter/groups-without-meetings", Set.of(SECRETARY, CONTROLLER)),
             entry("GET /api/audit/personal-data-reads", Set.of(PD_OFFICER)));
 
-    private AccessMatrix matrix() {
+    @Override
+    public AccessMatrix accessMatrix() {
         return new AccessMatrix(port, api.get("/v3/api-docs").body(), ALLOWED);
     }
 
-    @TestFactory
-    Stream<DynamicTest> everyOperationAgainstEveryDuty() {
-        return matrix().tests();
-    }
-
-    @TestFactory
-    Stream<DynamicTest> tokensThatAreRefused() {
-        return matrix().refusedTokens("GET /api/groups");
-    }
-
-    @Test
-    void apiAnswersCarryTheSecurityHeaders() {
-        matrix().checkSecurityHeaders("/api/groups");
+    @Override
+    public String probeOperation() {
+        return "GET /api/groups";
     }
 }
