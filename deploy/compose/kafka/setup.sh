@@ -36,7 +36,9 @@ user operator "$KAFKA_OPERATOR_PASSWORD"
 
 # The contract topics are kept forever (reporting-service rebuilds from the beginning). Dead letters are bounded:
 # meetings.intake.v1.DLT holds citizens' personal data, so it keeps 30 days, the others 90.
-for t in meetings.v1 meetings.intake.v1 appeals.v1 instructions.v1; do topic "$t" -1; done
+for t in meetings.v1 appeals.v1 instructions.v1; do topic "$t" -1; done
+# the intake carries personal data too and is read once by appeals-service: 30 days, as the services create it
+topic meetings.intake.v1 $((30 * DAY_MS))
 topic meetings.intake.v1.DLT $((30 * DAY_MS))
 for t in meetings.v1.DLT appeals.v1.DLT instructions.v1.DLT; do topic "$t" $((90 * DAY_MS)); done
 

@@ -8,10 +8,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A topic of the contract: its name, what its key is, and the event types it carries (the permitted records of a
- * sealed interface).
+ * A topic of the contract: its name, what its key is, the event types it carries (the permitted records of a
+ * sealed interface), and whether its records hold citizens' personal data (then they are kept for a bounded time
+ * only, 152-FZ: no longer than their purpose needs).
  */
-public record Topic<E extends ContractEvent>(String name, String key, Class<E> valueType) {
+public record Topic<E extends ContractEvent>(String name, String key, Class<E> valueType, boolean personalData) {
+
+    /** A topic without personal data. */
+    public Topic(String name, String key, Class<E> valueType) {
+        this(name, key, valueType, false);
+    }
 
     public Map<String, Class<? extends E>> eventTypes() {
         return concreteTypes(valueType)

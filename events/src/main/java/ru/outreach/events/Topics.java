@@ -16,7 +16,7 @@ public final class Topics {
 
     /** What signed minutes hand on to the appeals service, with citizens' personal data. Key: meeting id. */
     public static final Topic<MeetingIntakeEvent> MEETINGS_INTAKE =
-            new Topic<>("meetings.intake.v1", "meeting id", MeetingIntakeEvent.class);
+            new Topic<>("meetings.intake.v1", "meeting id", MeetingIntakeEvent.class, true);
 
     /** State changes of citizens' appeals (59-FZ), without personal data. Key: appeal id. */
     public static final Topic<AppealsEvent> APPEALS =

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The real Keycloak of the local stack (the distribution {@code ./run.sh} starts, unpacked by Maven into
@@ -40,6 +41,9 @@ final class KeycloakProcess {
     static final String PASSWORD = "demo";
     /** The meetings service's own account (the territory brief), as in the realm file. */
     static final String MEETINGS_CLIENT_SECRET = "meetings-service-secret";
+    /** The master realm's bootstrap administrator, for the admin REST API. */
+    private static final String ADMIN = "admin";
+    private static final String ADMIN_PASSWORD = "admin";
     /** Bounds the build and the start: a clear failure instead of a hung build (system-tests/pom.xml sets it). */
     static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("keycloak.startTimeoutSeconds", 180));
 
@@ -186,8 +190,8 @@ final class KeycloakProcess {
             environment.put("JAVA_OPTS_APPEND", "--sun-misc-unsafe-memory-access=allow "
                     + "--add-opens=java.base/java.lang=ALL-UNNAMED");
         }
-        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         return builder;
     }
 
@@ -211,6 +215,53 @@ final class KeycloakProcess {
             }
             return Http.JSON.readTree(response.body()).path("access_token").asString();
         });
+    }
+
+    /**
+     * Lets a browser client of the realm come back to a page at {@code origin} (a service on a free port, where the
+     * realm file names the fixed ports of ./run.sh): adds {@code origin/*} to the client's redirect URIs and to its
+     * redirect URIs after sign-out, through the admin REST API as the bootstrap administrator of the master realm.
+     * Its web origins ({@code +}) follow the redirect URIs, so the page may call the token endpoint.
+     */
+    void allowRedirectsTo(String clientId, String origin) {
+        String admin = adminToken();
+        String clients = "http://127.0.0.1:" + port + "/admin/realms/" + REALM + "/clients";
+        HttpResponse<String> found = send(HttpRequest.newBuilder(
+                URI.create(clients + "?clientId=" + encode(clientId))).header("Authorization", "Bearer " + admin));
+        JsonNode list = Http.JSON.readTree(found.body());
+        if (found.statusCode() != 200 || list.size() != 1) {
+            throw new IllegalStateException("No client " + clientId + " in the realm: HTTP " + found.statusCode()
+                    + " " + found.body());
+        }
+        ObjectNode client = (ObjectNode) list.get(0);
+        String pattern = origin.replaceAll("/+$", "") + "/*";
+        (client.withArrayProperty("redirectUris")).add(pattern);
+        ObjectNode attributes = client.withObjectProperty("attributes");
+        String afterSignOut = attributes.path("post.logout.redirect.uris").asString("");
+        attributes.put("post.logout.redirect.uris", afterSignOut.isEmpty() ? pattern : afterSignOut + "##" + pattern);
+        HttpResponse<String> updated = send(HttpRequest.newBuilder(
+                        URI.create(clients + "/" + client.path("id").asString()))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(Http.JSON.writeValueAsString(client))));
+        if (updated.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak did not update the client " + clientId + ": HTTP "
+                    + updated.statusCode() + " " + updated.body());
+        }
+    }
+
+    /** The bootstrap administrator's token (KC_BOOTSTRAP_ADMIN_*, see {@link #processBuilder}), by admin-cli. */
+    private String adminToken() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username="
+                        + ADMIN + "&password=" + ADMIN_PASSWORD)));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak refused its bootstrap administrator: HTTP "
+                    + response.statusCode() + " " + response.body());
+        }
+        return Http.JSON.readTree(response.body()).path("access_token").asString();
     }
 
     /** The claims of a token, as the services read them. */

@@ -21,7 +21,8 @@ class KafkaConfiguration {
                 .map(topic -> TopicBuilder.name(topic.name())
                         .partitions(properties.partitions())
                         .replicas(properties.replicas())
-                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, topic.personalData()
+                                ? String.valueOf(properties.personalDataRetention().toMillis()) : "-1"))
                         .build())
                 .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }
