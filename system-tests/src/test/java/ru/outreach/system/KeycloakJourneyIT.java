@@ -2,20 +2,33 @@ package ru.outreach.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static ru.outreach.system.Http.get;
 import static ru.outreach.system.Http.ok;
 import static ru.outreach.system.Http.post;
 import static ru.outreach.system.Http.put;
 
+import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,7 +40,12 @@ import tools.jackson.databind.JsonNode;
  * trust Keycloak alone ({@code OIDC_ISSUER_URI}, its key set), and the meetings service signs in to it as itself for
  * the brief. Every step is done by the person whose duty, group and department it is, so the journey holds whether
  * or not the services check a record's scope and take the actor from the token.
+ * <p>
+ * Then, on the same stack, the head opens his dashboard in a real (headless) Chromium: the page sends him to
+ * Keycloak's own login form, he signs in there and comes back to the journey's figures, and signs out; and Swagger UI
+ * of the meetings service opens without a token, its «Authorize» pointing at this Keycloak.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakJourneyIT {
 
     /** secretary1's {@code outreach_group} in the realm file. */
@@ -36,6 +54,11 @@ class KeycloakJourneyIT {
     static final String HOUSING = "Управление ЖКХ";
     static final String CITIZEN = "Кравцова Галина Ивановна";
     static final String TERRITORY = "Шахтёрский";
+    /** head's firstName and lastName in the realm file: the {@code name} claim of his tokens. */
+    static final String HEAD_NAME = "Александр Макаров";
+
+    /** The year of the journey's figures, once the head has read them through the API; null until then. */
+    private static Integer journeyYear;
 
     private final SystemStack stack = SystemStack.withKeycloak();
     private final KeycloakProcess keycloak = stack.keycloak;
@@ -44,6 +67,7 @@ class KeycloakJourneyIT {
     private final String reports = stack.reporting.url() + "/api/reports";
 
     @Test
+    @Order(1)
     void fourPeopleSignedInAtKeycloakTakeAMeetingFromItsPlanToAClosedInstruction() {
         String admin = keycloak.token("admin");
         String secretary = keycloak.token("secretary1");
@@ -151,11 +175,105 @@ class KeycloakJourneyIT {
                     .doesNotContain("111-22-33");
         }
         assertThat(get(head, appeal).status()).as("the head reads no citizen's details").isEqualTo(403);
+        journeyYear = year;
 
         // no token, no answer
         assertThat(get((String) null, meeting).status()).isEqualTo(401);
         assertThat(get((String) null, appeal).status()).isEqualTo(401);
         assertThat(get((String) null, reports + "/groups?year=" + year).status()).isEqualTo(401);
+    }
+
+    /**
+     * The head at his dashboard in Chromium: the page (authorization code with PKCE, public client
+     * {@code outreach-dashboard}) sends him to the real Keycloak's login form; he types his name and password there,
+     * comes back signed in, sees the journey's figures and no citizen's name, and signs out. The realm lets the
+     * client come back only to ./run.sh's fixed port, so the test adds the reporting service's address of this run
+     * to the client first (the admin REST API).
+     */
+    @Test
+    @Order(2)
+    void theHeadSignsInToHisDashboardAtKeycloakSeesTheFiguresWithoutACitizenAndSignsOut() throws IOException {
+        assumeTrue(Browser.available(), Browser.MISSING);
+        assumeTrue(journeyYear != null, "the journey (the first test) did not reach the reports: no figures to show");
+        String dashboard = stack.reporting.url();
+        keycloak.allowRedirectsTo("outreach-dashboard", dashboard);
+        long started = System.nanoTime();
+        try (Browser browser = new Browser(1366, 900)) {
+            WebDriver driver = browser.driver;
+            driver.get(dashboard + "/?year=" + journeyYear);
+
+            // the page leaves for Keycloak's own login form
+            browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("kc-login")));
+            assertThat(driver.getCurrentUrl()).startsWith(keycloak.issuer() + "/protocol/openid-connect/auth?")
+                    .contains("client_id=outreach-dashboard").contains("code_challenge_method=S256");
+            driver.findElement(By.id("username")).sendKeys("head");
+            driver.findElement(By.id("password")).sendKeys(KeycloakProcess.PASSWORD);
+            driver.findElement(By.id("kc-login")).click();
+
+            // back on the dashboard, signed in, with the journey's figures
+            browser.waiting().until(d -> d.getCurrentUrl().startsWith(dashboard) && !d.getCurrentUrl().contains("code=")
+                    && d.findElement(By.id("account")).isDisplayed());
+            assertThat(driver.findElement(By.id("account")).getText()).contains("Вы вошли как").contains(HEAD_NAME);
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("groups-table"), GROUP));
+            browser.waiting().until(d -> {
+                String loaded = d.findElement(By.tagName("body")).getDomAttribute("data-loaded");
+                return loaded != null && !loaded.equals("stopped");
+            });
+            assertThat(driver.getCurrentUrl()).as("the period chosen before the sign-in comes back")
+                    .contains("year=" + journeyYear);
+            assertThat(driver.findElement(By.id("error")).isDisplayed()).as("no report failed: %s",
+                    driver.findElement(By.id("error")).getText()).isFalse();
+            assertThat(driver.findElement(By.id("sign-in-error")).isDisplayed()).isFalse();
+            String text = browser.text();
+            assertThat(text).contains(GROUP).contains(HEAD_NAME);
+            for (String page : List.of(text, driver.getPageSource())) {
+                assertThat(page).as("the dashboard names no citizen").doesNotContain("Кравцова")
+                        .doesNotContain(CITIZEN).doesNotContain("Шахтёрская, 3").doesNotContain("111-22-33");
+            }
+            Path shot = browser.fullPageScreenshot("keycloak-dashboard-signed-in");
+            System.out.println("The head's dashboard, signed in at Keycloak: " + shot);
+
+            // «Выйти»: Keycloak ends his session and sends him back to the page, which says so
+            driver.findElement(By.id("sign-out")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
+            assertThat(driver.getCurrentUrl()).startsWith(dashboard);
+            assertThat(browser.text()).contains("Вы вышли из системы.").doesNotContain(HEAD_NAME)
+                    .doesNotContain(GROUP);
+            assertThat(driver.findElement(By.id("account")).isDisplayed()).isFalse();
+
+            // his session at Keycloak is over too: «Войти» asks for his password again
+            driver.findElement(By.id("sign-in")).click();
+            browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("kc-login")));
+            assertThat(driver.getCurrentUrl()).startsWith(keycloak.issuer());
+        }
+        System.out.printf("The dashboard in Chromium, from its start to the second login form: %.1f s%n",
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Swagger UI of the meetings service opens without a token, and its «Authorize» (the OpenAPI document's OAuth2
+     * scheme, authorization code) leads to this Keycloak's own endpoints, as its discovery document names them.
+     */
+    @Test
+    @Order(3)
+    void swaggerUiOfTheMeetingsServiceOpensWithoutATokenAndSignsInAtKeycloak() throws IOException, InterruptedException {
+        HttpResponse<String> ui = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(stack.meetings.url() + "/swagger-ui/index.html"))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ui.statusCode()).as("Swagger UI without a token").isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
+
+        JsonNode provider = ok(get((String) null, keycloak.issuer() + "/.well-known/openid-configuration"));
+        JsonNode document = ok(get((String) null, stack.meetings.url() + "/v3/api-docs"));
+        List<JsonNode> flows = document.path("components").path("securitySchemes").valueStream()
+                .filter(scheme -> "oauth2".equals(scheme.path("type").asString()))
+                .map(scheme -> scheme.path("flows").path("authorizationCode"))
+                .toList();
+        assertThat(flows).as("the OpenAPI document's OAuth2 schemes").hasSize(1);
+        assertThat(flows.get(0).path("authorizationUrl").asString())
+                .isEqualTo(provider.path("authorization_endpoint").asString())
+                .startsWith(keycloak.issuer());
+        assertThat(flows.get(0).path("tokenUrl").asString()).isEqualTo(provider.path("token_endpoint").asString());
     }
 
     /**
