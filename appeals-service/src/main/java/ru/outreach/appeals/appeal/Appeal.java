@@ -32,6 +32,7 @@ import ru.outreach.events.appeals.AppealsEvent.AppealLeftWithoutAnswer;
 import ru.outreach.events.appeals.AppealsEvent.AppealReceived;
 import ru.outreach.events.appeals.AppealsEvent.AppealRedirected;
 import ru.outreach.events.appeals.AppealsEvent.AppealRegistered;
+import ru.outreach.events.appeals.AppealsEvent.AppealTermMissWithdrawn;
 import ru.outreach.events.appeals.AppealsEvent.AppealTermMissed;
 import ru.outreach.kit.outbox.AggregateRoot;
 import ru.outreach.kit.support.RuleViolationException;
@@ -211,6 +212,7 @@ public class Appeal extends AggregateRoot {
             }
         }
         boolean late = answeredOn.isAfter(answerDueOn);
+        withdrawAnswerMissDisprovedBy(answeredOn);
         answer = new Answer(answerText, answeredOn, answeredBy.name(), answeredBy.username(), form,
                 form == AnswerForm.ORAL, late);
         state = AppealState.ANSWERED;
@@ -237,6 +239,7 @@ public class Appeal extends AggregateRoot {
                     StepDates.format(answerDueOn));
         }
         StepDates.require("citizenNotifiedOn", "extension-notice", citizenNotifiedOn, "extension", decidedOn, today);
+        withdrawAnswerMissDisprovedBy(decidedOn);
         LocalDate previous = answerDueOn;
         answerDueOn = previous.plusDays(days);
         extension = new Extension(days, reason, previous, answerDueOn, decidedOn, citizenNotifiedOn);
@@ -255,6 +258,7 @@ public class Appeal extends AggregateRoot {
             throw new RuleViolationException("citizenNotifiedOn", "error.citizen-must-be-notified");
         }
         boolean late = redirectedOn.isAfter(redirectDueOn);
+        withdrawAnswerMissDisprovedBy(redirectedOn);
         redirect = new Redirect(competentBody, redirectedOn, citizenNotifiedOn, late);
         state = AppealState.REDIRECTED;
         record(version -> new AppealRedirected(id, version, state, category, territory, competentBody,
@@ -277,6 +281,7 @@ public class Appeal extends AggregateRoot {
             throw new RuleViolationException("ground", "error.appeal-has-name-and-address");
         }
         StepDates.require("decidedOn", "without-answer", decidedOn, "registration", registeredOn, today);
+        withdrawAnswerMissDisprovedBy(decidedOn);
         withoutAnswer = new WithoutAnswer(ground, note, decidedOn);
         state = AppealState.LEFT_WITHOUT_ANSWER;
         record(version -> new AppealLeftWithoutAnswer(id, version, state, category, territory, ground.name(),
@@ -318,6 +323,21 @@ public class Appeal extends AggregateRoot {
 
     private boolean missed(AppealTerm term, LocalDate dueOn) {
         return missedTerms.stream().anyMatch(missed -> missed.term() == term && missed.dueOn().equals(dueOn));
+    }
+
+    /**
+     * The deadline check records the answer term as missed when it sees no answer after the due day; a step entered
+     * afterwards from paper, dated on or before that day (an answer, an extension, a redirect, a decision to leave
+     * without answer), shows that it was not missed: the record goes, and the withdrawal is published.
+     */
+    private void withdrawAnswerMissDisprovedBy(LocalDate stepOn) {
+        LocalDate dueOn = answerDueOn;
+        if (dueOn == null || stepOn.isAfter(dueOn) || !missed(AppealTerm.ANSWER, dueOn)) {
+            return;
+        }
+        missedTerms.removeIf(missed -> missed.term() == AppealTerm.ANSWER && missed.dueOn().equals(dueOn));
+        record(version -> new AppealTermMissWithdrawn(id, version, state, category, territory, AppealTerm.ANSWER,
+                dueOn, stepOn));
     }
 
     private void missTerm(AppealTerm term, LocalDate dueOn, LocalDate recordedOn) {

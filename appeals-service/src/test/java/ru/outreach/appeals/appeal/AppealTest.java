@@ -33,6 +33,7 @@ import ru.outreach.events.appeals.AppealsEvent.AppealLeftWithoutAnswer;
 import ru.outreach.events.appeals.AppealsEvent.AppealReceived;
 import ru.outreach.events.appeals.AppealsEvent.AppealRedirected;
 import ru.outreach.events.appeals.AppealsEvent.AppealRegistered;
+import ru.outreach.events.appeals.AppealsEvent.AppealTermMissWithdrawn;
 import ru.outreach.events.appeals.AppealsEvent.AppealTermMissed;
 import ru.outreach.kit.support.RuleViolationException;
 import ru.outreach.kit.support.StateConflictException;
@@ -251,6 +252,47 @@ class AppealTest {
         assertThat(appeal.checkTerms(LocalDate.of(2026, 4, 3))).isFalse();
         assertThat(appeal.missedTerms()).containsExactly(new MissedTerm(AppealTerm.ANSWER, LocalDate.of(2026, 4, 1),
                 LocalDate.of(2026, 4, 2)));
+    }
+
+    @Test
+    void anAnswerEnteredLaterFromPaperWithinTheTermWithdrawsTheMissTheCheckRecorded() {
+        Appeal appeal = register(AppealChannel.POST, PETROVA, false);
+        appeal.assign("Управление ЖКХ", MON_2_MAR, TODAY);
+        appeal.checkTerms(LocalDate.of(2026, 4, 2));
+
+        appeal.answer("Ответ", LocalDate.of(2026, 3, 30), By.named("к"), AnswerForm.WRITTEN, false, TODAY);
+
+        assertThat(appeal.missedTerms()).isEmpty();
+        assertThat(events(appeal)).filteredOn(AppealTermMissWithdrawn.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(AppealTermMissWithdrawn.class, withdrawn -> {
+                    assertThat(withdrawn.term()).isEqualTo(AppealTerm.ANSWER);
+                    assertThat(withdrawn.dueOn()).isEqualTo(LocalDate.of(2026, 4, 1));
+                    assertThat(withdrawn.stepOn()).isEqualTo(LocalDate.of(2026, 3, 30));
+                });
+    }
+
+    @Test
+    void aLateAnswerOrAnExtensionDecidedAfterTheTermKeepsTheMiss() {
+        Appeal appeal = register(AppealChannel.POST, PETROVA, false);
+        appeal.assign("Управление ЖКХ", MON_2_MAR, TODAY);
+        appeal.checkTerms(LocalDate.of(2026, 4, 2));
+
+        appeal.answer("Ответ", LocalDate.of(2026, 4, 3), By.named("к"), AnswerForm.WRITTEN, false, TODAY);
+
+        assertThat(appeal.missedTerms()).containsExactly(new MissedTerm(AppealTerm.ANSWER, LocalDate.of(2026, 4, 1),
+                LocalDate.of(2026, 4, 2)));
+        assertThat(events(appeal)).noneMatch(AppealTermMissWithdrawn.class::isInstance);
+    }
+
+    @Test
+    void anExtensionEnteredLaterFromPaperWithinTheTermWithdrawsTheMissOfTheOldDueDay() {
+        Appeal appeal = register(AppealChannel.POST, PETROVA, false);
+        appeal.checkTerms(LocalDate.of(2026, 4, 2));
+
+        appeal.extend(30, "Выезд на место", LocalDate.of(2026, 3, 25), LocalDate.of(2026, 3, 25), TERMS, TODAY);
+
+        assertThat(appeal.missedTerms()).isEmpty();
+        assertThat(appeal.answerDueOn()).isEqualTo(LocalDate.of(2026, 5, 1));
     }
 
     @Test

@@ -77,6 +77,15 @@ public sealed interface AppealsEvent extends ContractEvent {
                         LocalDate closedOn) implements AppealsEvent {
     }
 
+    /**
+     * A missed term recorded earlier turned out not to be missed: the step it demands was entered later, dated on or
+     * before the due day (a clerk entering paper records after the deadline check had run).
+     */
+    record AppealTermMissWithdrawn(String appealId, long version, AppealState state, String category,
+                                   String territory, AppealTerm term, LocalDate dueOn, LocalDate stepOn)
+            implements AppealsEvent {
+    }
+
     /** A legal term passed without the step it demands. */
     record AppealTermMissed(String appealId, long version, AppealState state, String category, String territory,
                             AppealTerm term, LocalDate dueOn, LocalDate recordedOn) implements AppealsEvent {
