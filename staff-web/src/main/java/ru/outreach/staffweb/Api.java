@@ -1,0 +1,122 @@
+package ru.outreach.staffweb;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One service's API as the pages use it: JSON in and out; a refusal becomes {@link Refusal} with the problem's
+ * detail and its field errors, a service that does not answer becomes {@link Unavailable}.
+ */
+public final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final String name;
+    private final RestClient client;
+
+    Api(String name, RestClient client) {
+        this.name = name;
+        this.client = client;
+    }
+
+    public JsonNode get(String uri, Object... variables) {
+        return call(() -> client.get().uri(uri, variables).accept(MediaType.APPLICATION_JSON).retrieve()
+                .body(String.class));
+    }
+
+    public JsonNode get(Function<org.springframework.web.util.UriBuilder, java.net.URI> uri) {
+        return call(() -> client.get().uri(uri).accept(MediaType.APPLICATION_JSON).retrieve().body(String.class));
+    }
+
+    public JsonNode post(Object body, String uri, Object... variables) {
+        return call(() -> client.post().uri(uri, variables).contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body)).retrieve()
+                .body(String.class));
+    }
+
+    private JsonNode call(java.util.function.Supplier<String> request) {
+        String body;
+        try {
+            body = request.get();
+        } catch (RestClientResponseException e) {
+            throw refusal(e.getStatusCode(), e.getResponseBodyAsString());
+        } catch (ResourceAccessException e) {
+            throw new Unavailable(name);
+        } catch (RestClientException e) {
+            throw new Unavailable(name);
+        }
+        return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+    }
+
+    private RuntimeException refusal(HttpStatusCode status, String body) {
+        if (status.is5xxServerError()) {
+            return new Unavailable(name);
+        }
+        String detail = null;
+        Map<String, String> fields = new LinkedHashMap<>();
+        try {
+            JsonNode problem = JSON.readTree(body);
+            detail = problem.path("detail").isString() ? problem.path("detail").asString() : null;
+            for (JsonNode error : problem.path("errors")) {
+                String field = error.path("field").asString("");
+                fields.merge(field, error.path("message").asString(""), (a, b) -> a + " " + b);
+            }
+        } catch (RuntimeException e) {
+            // not a problem document: the status alone
+        }
+        if (status.value() == 401 || status.value() == 403) {
+            detail = "Для этого действия у вас нет прав.";
+        } else if (status.value() == 404 && detail == null) {
+            detail = "Запись не найдена.";
+        }
+        return new Refusal(status.value(), detail == null ? "Сервис отказал в выполнении запроса." : detail, fields);
+    }
+
+    /** The service refused: its problem's detail and the messages per field it named. */
+    public static final class Refusal extends RuntimeException {
+        private final int status;
+        private final Map<String, String> fields;
+
+        Refusal(int status, String detail, Map<String, String> fields) {
+            super(detail);
+            this.status = status;
+            this.fields = Map.copyOf(fields);
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public Map<String, String> fields() {
+            return fields;
+        }
+    }
+
+    /** The service did not answer or failed. */
+    public static final class Unavailable extends RuntimeException {
+        Unavailable(String service) {
+            super(switch (service) {
+                case "meetings" -> "Сервис встреч сейчас недоступен. Повторите попытку через несколько минут.";
+                case "appeals" -> "Сервис обращений сейчас недоступен. Повторите попытку через несколько минут.";
+                default -> "Сервис сейчас недоступен. Повторите попытку через несколько минут.";
+            });
+        }
+    }
+
+    static List<JsonNode> items(JsonNode page) {
+        List<JsonNode> items = new java.util.ArrayList<>();
+        page.path("items").forEach(items::add);
+        return items;
+    }
+}
