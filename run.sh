@@ -40,12 +40,13 @@ REALM_FILE=$ROOT/deploy/keycloak/outreach-realm.json
 LOCAL_ISSUER=http://127.0.0.1:$KEYCLOAK_PORT/realms/outreach
 LOCAL_MEETINGS_CLIENT_SECRET=meetings-service-secret # the realm file's local secret; production sets its own
 
-# One line per service: name, HTTP port, management port (health, prometheus), database. A service whose jar has
-# not been built is skipped.
+# One line per service: name, HTTP port, management port (health, prometheus), database ("-": none; staff-web,
+# the staff's pages, keeps nothing and calls the other services). A service whose jar has not been built is skipped.
 SERVICES=(
   "meetings-service  8081 9081 meetings"
   "appeals-service   8082 9082 appeals"
   "reporting-service 8083 9083 reporting"
+  "staff-web         8084 9084 -"
 )
 
 KEYCLOAK_WAIT_SECONDS=300 # its first start builds it (about 2 minutes on a busy machine); later ones take less
@@ -426,6 +427,8 @@ start_service() {
   fi
   # only meetings-service has a service account (it asks appeals-service for a territory's brief)
   [ "$name" != meetings-service ] || oidc+=(MEETINGS_CLIENT_SECRET="$MEETINGS_SECRET")
+  # staff-web signs people in as the confidential client outreach-staff-web (the realm file's local secret unless set)
+  [ "$name" != staff-web ] || oidc+=(STAFF_WEB_CLIENT_SECRET="${STAFF_WEB_CLIENT_SECRET:-staff-web-secret}")
   printf 'Starting %s on port %s (health on %s)' "$name" "$port" "$management_port"
   start_process "$name" env SERVER_ADDRESS=127.0.0.1 SERVER_PORT="$port" \
     MANAGEMENT_PORT="$management_port" MANAGEMENT_SERVER_PORT="$management_port" MANAGEMENT_SERVER_ADDRESS=127.0.0.1 \
@@ -474,6 +477,11 @@ summary() {
   for line in "${STARTED_SERVICES[@]}"; do
     read -r name port management_port <<<"$line"
     say "  $name: http://127.0.0.1:$port"
+    if [ "$name" = staff-web ]; then
+      say "      Pages       http://127.0.0.1:$port/ (sign in as secretary-west or clerk, password demo)"
+      say "      Health      http://127.0.0.1:$management_port/actuator/health"
+      continue
+    fi
     say "      Swagger UI  http://127.0.0.1:$port/swagger-ui.html"
     say "      Health      http://127.0.0.1:$management_port/actuator/health"
     say "      Prometheus  http://127.0.0.1:$management_port/actuator/prometheus"
