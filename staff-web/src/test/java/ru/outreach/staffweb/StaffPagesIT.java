@@ -59,6 +59,9 @@ class StaffPagesIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
     HttpClient browser;
 
     @DynamicPropertySource
@@ -211,6 +214,15 @@ class StaffPagesIT {
         // signed out: the next page sends him to the provider again
         get("/");
         assertThat(PROVIDER.authorizations).hasSize(2);
+    }
+
+    @Test
+    void theHealthProbeAnswersWithoutSignIn() throws Exception {
+        HttpResponse<String> health = browser.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
     }
 
     private HttpResponse<String> signIn(TestTokens.Person person) throws IOException, InterruptedException {
