@@ -45,6 +45,12 @@ public final class Api {
                 .body(String.class));
     }
 
+    public JsonNode put(Object body, String uri, Object... variables) {
+        return call(() -> client.put().uri(uri, variables).contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body)).retrieve()
+                .body(String.class));
+    }
+
     private JsonNode call(java.util.function.Supplier<String> request) {
         String body;
         try {

@@ -29,7 +29,7 @@ public class MeetingPages {
     }
 
     /** A line of the list. */
-    public record MeetingLine(String when, String territory, String venue, String status) {
+    public record MeetingLine(String id, String when, String territory, String venue, String status) {
     }
 
     /** The planning form as typed: dates as ДД.ММ.ГГГГ, time as ЧЧ:ММ. */
@@ -71,6 +71,7 @@ public class MeetingPages {
             JsonNode answer = meetings.get(uri -> uri.path("/api/meetings").queryParam("page", current)
                     .queryParam("size", PAGE_SIZE).queryParam("sort", "scheduledAt,desc").build());
             List<MeetingLine> lines = Api.items(answer).stream().map(meeting -> new MeetingLine(
+                    meeting.path("id").asString(""),
                     Russian.dateTime(meeting.path("scheduledAt").asString("")),
                     meeting.path("territory").asString(""),
                     venue(meeting.path("venue")),
