@@ -29,6 +29,12 @@ public class Pages {
         if (duties.contains("general-department")) {
             links.add(new Link("/registration-queue", "Очередь регистрации"));
         }
+        if (duties.contains("executor")) {
+            links.add(new Link("/instructions", "Поручения отдела"));
+        }
+        if (duties.contains("controller")) {
+            links.add(new Link("/control", "Контроль поручений"));
+        }
         model.addAttribute("duties", duties.stream().filter(Russian.DUTIES::containsKey).map(Russian::duty).toList());
         model.addAttribute("links", links);
         model.addAttribute("group", user.getClaimAsString("outreach_group"));

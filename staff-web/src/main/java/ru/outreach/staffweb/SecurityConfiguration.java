@@ -60,6 +60,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/staff.css", "/signed-out", "/error").permitAll()
                         .requestMatchers("/meetings/**").hasAuthority("secretary")
                         .requestMatchers("/registration-queue/**").hasAuthority("general-department")
+                        .requestMatchers("/instructions/**").hasAuthority("executor")
+                        .requestMatchers("/control/**").hasAuthority("controller")
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver))
