@@ -18,6 +18,12 @@ public class Pages {
     public record Link(String href, String title) {
     }
 
+    private final StaffWebProperties properties;
+
+    Pages(StaffWebProperties properties) {
+        this.properties = properties;
+    }
+
     @GetMapping("/")
     String home(@AuthenticationPrincipal OidcUser user, Model model) {
         List<String> duties = duties(user);
@@ -34,6 +40,13 @@ public class Pages {
         }
         if (duties.contains("controller")) {
             links.add(new Link("/control", "Контроль поручений"));
+            links.add(new Link("/minutes", "Протоколы"));
+        }
+        if (duties.contains("pd-officer")) {
+            links.add(new Link("/audit", "Журнал доступа к персональным данным"));
+        }
+        if (duties.contains("head") && properties.reportingUrl() != null) {
+            model.addAttribute("dashboard", properties.reportingUrl().replaceAll("/+$", "") + "/");
         }
         model.addAttribute("duties", duties.stream().filter(Russian.DUTIES::containsKey).map(Russian::duty).toList());
         model.addAttribute("links", links);

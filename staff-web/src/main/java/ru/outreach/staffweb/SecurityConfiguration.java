@@ -62,6 +62,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/registration-queue/**").hasAuthority("general-department")
                         .requestMatchers("/instructions/**").hasAuthority("executor")
                         .requestMatchers("/control/**").hasAuthority("controller")
+                        .requestMatchers("/minutes/**").hasAuthority("controller")
+                        .requestMatchers("/audit/**").hasAuthority("pd-officer")
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver))
