@@ -272,6 +272,9 @@ public class AppealPages {
         if (step.equals("without-answer") && !GROUNDS.containsKey(form.getOrDefault("ground", ""))) {
             errors.put("ground", "Выберите основание из перечня статьи 11 59-ФЗ.");
         }
+        if (step.equals("extension") && body.get("days") instanceof Integer days && (days < 1 || days > 30)) {
+            errors.put("extensionDays", "Срок продлевается не более чем на 30 дней (ч. 2 ст. 12 59-ФЗ).");
+        }
         if (step.equals("answer") && !FORMS.containsKey(form.getOrDefault("answerForm", ""))) {
             errors.put("answerForm", "Выберите форму ответа.");
         }

@@ -189,6 +189,10 @@ class GeneralDepartmentPagesIT {
         assertThat(between(refused.body(), "id=\"answeredOn\"", "</div>")).contains("value=\"01.01.2020\"",
                 "Дата ответа раньше даты регистрации.");
         assertThat(refused.body()).contains("Запрос содержит ошибки.", ">Освещение восстановлено</textarea>");
+        HttpResponse<String> tooLong = post("/appeals/A-1/extension", csrf(page.body()),
+                Map.of("extensionDays", "45", "extensionReason", "Нужен выезд на место",
+                        "extensionDecidedOn", TODAY.format(Russian.DATE), "extensionNotifiedOn", ""));
+        assertThat(between(tooLong.body(), "id=\"extensionDays\"", "</div>")).contains("не более чем на 30 дней");
         assertThat(APPEALS.requests).filteredOn(r -> r.method().equals("POST")).singleElement().satisfies(r ->
                 assertThat(r.body()).isEqualTo("{\"text\":\"Освещение восстановлено\",\"answeredOn\":\"2020-01-01\","
                         + "\"form\":\"WRITTEN\",\"citizenConsentedToOral\":false}"));
