@@ -34,6 +34,7 @@ public class Pages {
         }
         if (duties.contains("general-department")) {
             links.add(new Link("/registration-queue", "Очередь регистрации"));
+            links.add(new Link("/appeals", "Обращения"));
         }
         if (duties.contains("executor")) {
             links.add(new Link("/instructions", "Поручения отдела"));

@@ -60,6 +60,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/staff.css", "/signed-out", "/error").permitAll()
                         .requestMatchers("/meetings/**").hasAuthority("secretary")
                         .requestMatchers("/registration-queue/**").hasAuthority("general-department")
+                        .requestMatchers("/appeals/**").hasAuthority("general-department")
                         .requestMatchers("/instructions/**").hasAuthority("executor")
                         .requestMatchers("/control/**").hasAuthority("controller")
                         .requestMatchers("/minutes/**").hasAuthority("controller")
