@@ -2,29 +2,15 @@ package ru.outreach.staffweb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import ru.outreach.testkit.TestTokens;
 
@@ -33,14 +19,8 @@ import ru.outreach.testkit.TestTokens;
  * behind a confirmation, the personal-data officer's journal over both services' audit logs and the head's link to the
  * dashboard, over real HTTP against fake APIs that record the token and body of every call.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"management.server.port=0", "server.address=127.0.0.1",
-                "outreach.staff-web.reporting-url=http://reports.test"})
-class ControlAndOfficerPagesIT {
-
-    static final FakeOidcProvider PROVIDER = new FakeOidcProvider();
-    static final FakeApi MEETINGS = new FakeApi();
-    static final FakeApi APPEALS = new FakeApi();
+@TestPropertySource(properties = "outreach.staff-web.reporting-url=http://reports.test")
+class ControlAndOfficerPagesIT extends StaffPagesTest {
 
     static final TestTokens.Person SECRETARY = new TestTokens.Person("secretary-west", "Анна Смирнова",
             List.of("secretary"), "g-west", null);
@@ -70,33 +50,6 @@ class ControlAndOfficerPagesIT {
             {"meetingId":"m7","groupId":"g-north","territory":"Северный","heldOn":"%s","dueOn":"%s",
             "status":"SIGNED","overdue":true,"handOver":null}],"page":0,"size":50,"totalItems":2,"totalPages":1}"""
             .formatted(TODAY.minusDays(2), TODAY.plusDays(4), TODAY.minusDays(20), TODAY.minusDays(12));
-
-    @LocalServerPort
-    int port;
-
-    HttpClient browser;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.client.provider.keycloak.issuer-uri", PROVIDER::issuer);
-        registry.add("outreach.staff-web.meetings-url", MEETINGS::url);
-        registry.add("outreach.staff-web.appeals-url", APPEALS::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        PROVIDER.stop();
-        MEETINGS.stop();
-        APPEALS.stop();
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        MEETINGS.reset();
-        APPEALS.reset();
-        browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-    }
 
     @Test
     void theSecretaryEvaluatesAProposalAndPublishesTheResultsWithHisToken() throws Exception {
@@ -226,45 +179,5 @@ class ControlAndOfficerPagesIT {
                 .doesNotContain("href=\"/audit\"");
         assertThat(get("/audit").statusCode()).isEqualTo(403);
         assertThat(get("/minutes").statusCode()).isEqualTo(403);
-    }
-
-    private HttpResponse<String> signIn(TestTokens.Person person) throws IOException, InterruptedException {
-        PROVIDER.reset(person);
-        HttpResponse<String> home = get("/");
-        assertThat(home.statusCode()).isEqualTo(200);
-        return home;
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String csrf, Map<String, String> fields)
-            throws IOException, InterruptedException {
-        String form = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
-        form = (form.isEmpty() ? "" : form + "&") + "_csrf=" + enc(csrf);
-        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String csrf(String html) {
-        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(matcher.find()).as("a CSRF field in the page").isTrue();
-        return matcher.group(1);
-    }
-
-    private static String between(String text, String from, String to) {
-        int start = text.indexOf(from);
-        assertThat(start).as(from).isNotNegative();
-        int end = text.indexOf(to, start + from.length());
-        assertThat(end).as(to).isPositive();
-        return text.substring(start, end);
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -3,27 +3,15 @@ package ru.outreach.staffweb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import ru.outreach.testkit.TestTokens;
 
@@ -32,13 +20,7 @@ import ru.outreach.testkit.TestTokens;
  * PKCE, confidential client), the secretary's meetings and planning form, the general department's registration
  * queue, against fake APIs that record the token they were called with.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"management.server.port=0", "server.address=127.0.0.1"})
-class StaffPagesIT {
-
-    static final FakeOidcProvider PROVIDER = new FakeOidcProvider();
-    static final FakeApi MEETINGS = new FakeApi();
-    static final FakeApi APPEALS = new FakeApi();
+class StaffPagesIT extends StaffPagesTest {
 
     static final TestTokens.Person SECRETARY = new TestTokens.Person("secretary-west", "Ольга Смирнова",
             List.of("secretary"), "Информационная группа микрорайона Западный", null);
@@ -56,35 +38,8 @@ class StaffPagesIT {
             "venue":{"name":"ДК Шахтёр","kind":"CULTURE"},"scheduledAt":"2026-10-02T18:30:00"}],
             "page":0,"size":20,"totalItems":2,"totalPages":1}""";
 
-    @LocalServerPort
-    int port;
-
     @org.springframework.boot.test.web.server.LocalManagementPort
     int managementPort;
-
-    HttpClient browser;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.client.provider.keycloak.issuer-uri", PROVIDER::issuer);
-        registry.add("outreach.staff-web.meetings-url", MEETINGS::url);
-        registry.add("outreach.staff-web.appeals-url", APPEALS::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        PROVIDER.stop();
-        MEETINGS.stop();
-        APPEALS.stop();
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        MEETINGS.reset();
-        APPEALS.reset();
-        browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-    }
 
     @Test
     void theSecretarySignsInSeesHisMeetingsAndIsToldWhatTheServiceRefusedNextToTheField() throws Exception {
@@ -225,7 +180,8 @@ class StaffPagesIT {
         assertThat(health.body()).contains("\"status\":\"UP\"");
     }
 
-    private HttpResponse<String> signIn(TestTokens.Person person) throws IOException, InterruptedException {
+    @Override
+    HttpResponse<String> signIn(TestTokens.Person person) throws IOException, InterruptedException {
         PROVIDER.reset(person);
         HttpResponse<String> first = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
                 .send(HttpRequest.newBuilder(page("/")).build(), HttpResponse.BodyHandlers.ofString());
@@ -235,41 +191,5 @@ class StaffPagesIT {
         HttpResponse<String> home = get("/");
         assertThat(home.statusCode()).isEqualTo(200);
         return home;
-    }
-
-    private URI page(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(page(path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String csrf, Map<String, String> fields)
-            throws IOException, InterruptedException {
-        String form = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
-        form = (form.isEmpty() ? "" : form + "&") + "_csrf=" + enc(csrf);
-        return browser.send(HttpRequest.newBuilder(page(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String csrf(String html) {
-        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(matcher.find()).as("a CSRF field in the page").isTrue();
-        return matcher.group(1);
-    }
-
-    private static String between(String text, String from, String to) {
-        int start = text.indexOf(from);
-        assertThat(start).as(from).isNotNegative();
-        int end = text.indexOf(to, start + from.length());
-        assertThat(end).as(to).isPositive();
-        return text.substring(start, end);
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
