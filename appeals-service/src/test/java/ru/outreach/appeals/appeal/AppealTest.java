@@ -1,5 +1,8 @@
 package ru.outreach.appeals.appeal;
 
+import static ru.outreach.testkit.StepDateRefusals.assertFutureRefused;
+import static ru.outreach.testkit.StepDateRefusals.assertStepRefused;
+
 import ru.outreach.appeals.staff.By;
 
 import ru.outreach.events.appeals.AppealState;
@@ -10,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.MessageSourceResolvable;
 
@@ -514,29 +516,7 @@ class AppealTest {
                 });
     }
 
-    /** A refusal of a step's day before the step it follows: the code, the field, both steps and both days. */
-    static void assertStepRefused(ThrowingCallable step, String field, String stepCode, String day,
-                                  String previousCode, String previousDay) {
-        assertThatThrownBy(step).isInstanceOfSatisfying(RuleViolationException.class, e -> {
-            assertThat(e.field()).isEqualTo(field);
-            assertThat(e.code()).isEqualTo("error.step-date-before");
-            Object[] args = e.args();
-            assertThat(((MessageSourceResolvable) args[0]).getCodes()).containsExactly("step." + stepCode);
-            assertThat(args[1]).isEqualTo(day);
-            assertThat(((MessageSourceResolvable) args[2]).getCodes()).containsExactly("step." + previousCode + ".of");
-            assertThat(args[3]).isEqualTo(previousDay);
-        });
-    }
 
-    /** A refusal of a step's day after today: the code, the field, the step, the day and today. */
-    static void assertFutureRefused(ThrowingCallable step, String field, String stepCode, String day, String today) {
-        assertThatThrownBy(step).isInstanceOfSatisfying(RuleViolationException.class, e -> {
-            assertThat(e.field()).isEqualTo(field);
-            assertThat(e.code()).isEqualTo("error.step-date-in-future");
-            assertThat(((MessageSourceResolvable) e.args()[0]).getCodes()).containsExactly("step." + stepCode);
-            assertThat(e.args()).containsSequence(day, today);
-        });
-    }
 
     @Test
     void theRetentionRunsFromTheAnswerOrTheLastStepAndErasureKeepsWhatReportsNeed() {

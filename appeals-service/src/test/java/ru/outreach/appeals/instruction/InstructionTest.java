@@ -1,5 +1,8 @@
 package ru.outreach.appeals.instruction;
 
+import static ru.outreach.testkit.StepDateRefusals.assertFutureRefused;
+import static ru.outreach.testkit.StepDateRefusals.assertStepRefused;
+
 import ru.outreach.appeals.staff.By;
 
 import ru.outreach.events.appeals.InstructionState;
@@ -10,9 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.MessageSourceResolvable;
 
 import ru.outreach.appeals.instruction.Instruction.Order;
 import ru.outreach.appeals.instruction.InstructionRecords.Decision;
@@ -237,28 +238,7 @@ class InstructionTest {
         assertThat(instruction.closing().closedOn()).isEqualTo(ISSUED.plusDays(12));
     }
 
-    private static void assertStepRefused(ThrowingCallable step, String field, String stepCode, String day,
-                                          String previousCode, String previousDay) {
-        assertThatThrownBy(step).isInstanceOfSatisfying(RuleViolationException.class, e -> {
-            assertThat(e.field()).isEqualTo(field);
-            assertThat(e.code()).isEqualTo("error.step-date-before");
-            Object[] args = e.args();
-            assertThat(((MessageSourceResolvable) args[0]).getCodes()).containsExactly("step." + stepCode);
-            assertThat(args[1]).isEqualTo(day);
-            assertThat(((MessageSourceResolvable) args[2]).getCodes()).containsExactly("step." + previousCode + ".of");
-            assertThat(args[3]).isEqualTo(previousDay);
-        });
-    }
 
-    private static void assertFutureRefused(ThrowingCallable step, String field, String stepCode, String day,
-                                            String today) {
-        assertThatThrownBy(step).isInstanceOfSatisfying(RuleViolationException.class, e -> {
-            assertThat(e.field()).isEqualTo(field);
-            assertThat(e.code()).isEqualTo("error.step-date-in-future");
-            assertThat(((MessageSourceResolvable) e.args()[0]).getCodes()).containsExactly("step." + stepCode);
-            assertThat(e.args()).containsSequence(day, today);
-        });
-    }
 
     @Test
     void theIssuedEventCarriesNoText() {
