@@ -29,6 +29,8 @@ LOCAL_STACK=$ROOT/deploy/local-stack
 KAFKA_PORT=9092
 CONTROLLER_PORT=9093
 STORE_PORT=27017
+# write: a write is answered once it is in the store's file (survives kill -9); interval: H2 writes once a second
+STORE_DURABILITY=${STORE_DURABILITY:-write}
 
 # Keycloak from Maven Central (org.keycloak:keycloak-quarkus-dist), unpacked once into .local/keycloak; its realm
 # comes from deploy/keycloak/outreach-realm.json, the same file that Compose and Kubernetes import.
@@ -252,7 +254,8 @@ start_store() {
   local classpath=$1
   printf 'Starting the embedded store on 127.0.0.1:%s' "$STORE_PORT"
   start_process store java -Xmx256m -cp "$classpath" ru.outreach.localstack.EmbeddedStore \
-    --host 127.0.0.1 --port "$STORE_PORT" --file "$STATE/store/store.mv"
+    --host 127.0.0.1 --port "$STORE_PORT" --file "$STATE/store/store.mv" \
+    --durability "$STORE_DURABILITY"
   wait_for store "$STORE_WAIT_SECONDS" port_open "$STORE_PORT"
 }
 
