@@ -39,8 +39,8 @@ class Access {
                 .hasAuthority(SECRETARY)
                 .requestMatchers(PUT, "/api/meetings/*/minutes").hasAuthority(SECRETARY)
                 // reads: the secretary's own work, and the control department's deadlines
-                .requestMatchers(GET, "/api/meetings", "/api/meetings/*", "/api/meetings/*/minutes", "/api/minutes",
-                        "/api/quarterly-rule/**")
+                .requestMatchers(GET, "/api/meetings", "/api/meetings/*", "/api/meetings/*/minutes",
+                        "/api/meetings/*/minutes/protocol.pdf", "/api/minutes", "/api/quarterly-rule/**")
                 .hasAnyAuthority(SECRETARY, CONTROLLER);
     }
 }

@@ -4,9 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -22,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern PLAIN_FILE_NAME = Pattern.compile("(?:^|;)\\s*filename=\"([A-Za-z0-9._-]+)\"");
     private final String name;
     private final RestClient client;
 
@@ -49,6 +54,30 @@ public final class Api {
         return call(() -> client.put().uri(uri, variables).contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body)).retrieve()
                 .body(String.class));
+    }
+
+    /** A file the service answered and the plain (ASCII) name it gave it, or null when it gave none. */
+    public record Download(byte[] bytes, String fileName) {
+    }
+
+    /**
+     * A file of {@code type} (e.g. the protocol as {@code application/pdf}); a refusal and a service that does not
+     * answer as for JSON.
+     */
+    public Download download(MediaType type, String uri, Object... variables) {
+        ResponseEntity<byte[]> answer;
+        try {
+            answer = client.get().uri(uri, variables).accept(type, MediaType.APPLICATION_PROBLEM_JSON).retrieve()
+                    .toEntity(byte[].class);
+        } catch (RestClientResponseException e) {
+            throw refusal(e.getStatusCode(), e.getResponseBodyAsString());
+        } catch (RestClientException e) {
+            throw new Unavailable(name);
+        }
+        Matcher name = PLAIN_FILE_NAME.matcher(String.valueOf(answer.getHeaders()
+                .getFirst(HttpHeaders.CONTENT_DISPOSITION)));
+        return new Download(answer.getBody() == null ? new byte[0] : answer.getBody(),
+                name.find() ? name.group(1) : null);
     }
 
     private JsonNode call(java.util.function.Supplier<String> request) {

@@ -31,9 +31,9 @@ public class MinutesControlPages {
             "SIGNED", "Подписан",
             "HANDED_OVER", "Принят");
 
-    /** One minutes' line of the list. */
+    /** One minutes' line of the list; {@code printable}: signed, so the protocol prints. */
     public record Line(String meetingId, String groupId, String territory, String heldOn, String dueOn,
-                       String status, boolean late, boolean receivable, String handedOverOn) {
+                       String status, boolean late, boolean receivable, String handedOverOn, boolean printable) {
     }
 
     private final Api meetings;
@@ -120,6 +120,7 @@ public class MinutesControlPages {
                 m.path("territory").asString(""), Russian.date(m.path("heldOn").asString("")),
                 Russian.date(m.path("dueOn").asString("")), STATUSES.getOrDefault(status, status), late,
                 "SIGNED".equals(status),
-                handOver.isObject() ? Russian.date(handOver.path("handedOverOn").asString("")) : "");
+                handOver.isObject() ? Russian.date(handOver.path("handedOverOn").asString("")) : "",
+                !status.isEmpty() && !"DRAFT".equals(status));
     }
 }

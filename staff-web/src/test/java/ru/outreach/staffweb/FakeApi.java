@@ -17,7 +17,11 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class FakeApi {
 
-    record Request(String method, String uri, String authorization, String body) {
+    record Request(String method, String uri, String authorization, String body, String accept) {
+    }
+
+    /** A file answered as it is, with its {@code Content-Disposition} (none when null). */
+    record File(String contentType, String disposition, byte[] bytes) {
     }
 
     record Answer(int status, String contentType, String body) {
@@ -25,6 +29,7 @@ final class FakeApi {
 
     final List<Request> requests = new CopyOnWriteArrayList<>();
     final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    final Map<String, File> files = new ConcurrentHashMap<>();
     volatile boolean down;
     private final HttpServer server;
 
@@ -42,7 +47,18 @@ final class FakeApi {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath() + (exchange.getRequestURI().getRawQuery() == null
                         ? "" : "?" + exchange.getRequestURI().getRawQuery()),
-                        exchange.getRequestHeaders().getFirst("Authorization"), body));
+                        exchange.getRequestHeaders().getFirst("Authorization"), body,
+                        exchange.getRequestHeaders().getFirst("Accept")));
+                File file = files.get(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+                if (file != null) {
+                    exchange.getResponseHeaders().set("Content-Type", file.contentType());
+                    if (file.disposition() != null) {
+                        exchange.getResponseHeaders().set("Content-Disposition", file.disposition());
+                    }
+                    exchange.sendResponseHeaders(200, file.bytes().length);
+                    exchange.getResponseBody().write(file.bytes());
+                    return;
+                }
                 Answer answer = answers.get(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
                 if (answer == null) {
                     exchange.sendResponseHeaders(404, -1);
@@ -62,6 +78,10 @@ final class FakeApi {
                 json));
     }
 
+    void answerFile(String methodAndPath, String contentType, String disposition, byte[] bytes) {
+        files.put(methodAndPath, new File(contentType, disposition, bytes));
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -69,6 +89,7 @@ final class FakeApi {
     void reset() {
         requests.clear();
         answers.clear();
+        files.clear();
         down = false;
     }
 

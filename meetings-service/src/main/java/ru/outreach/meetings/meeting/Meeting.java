@@ -241,6 +241,22 @@ public class Meeting extends AggregateRoot {
 
     Staff plannedBy() { return plannedBy; }
 
+    /** When the meeting was held; fails for a meeting that was not held. */
+    public LocalDateTime heldAt() {
+        return Objects.requireNonNull(holding, "meeting not held").heldAt();
+    }
+
+    /** How many residents came; fails for a meeting that was not held. */
+    public int residentsAttended() {
+        return Objects.requireNonNull(holding, "meeting not held").residentsAttended();
+    }
+
+    /** The officials and invited participants who were present; fails for a meeting that was not held. */
+    public List<String> officialsPresent() {
+        List<String> present = Objects.requireNonNull(holding, "meeting not held").officialsPresent();
+        return present == null ? List.of() : List.copyOf(present);
+    }
+
     /** The day the meeting was held; fails for a meeting that was not held. */
     public LocalDate heldOn() {
         return Objects.requireNonNull(holding, "meeting not held").heldAt().toLocalDate();

@@ -164,6 +164,14 @@ public class Minutes extends AggregateRoot {
         record(version -> new MeetingResultsPublished(id, version, groupId, territory, day, publishedWhere));
     }
 
+    /**
+     * The minutes print as the protocol for the leader's signature on paper once they are signed (regulation 3.5.7,
+     * 3.6.9); a draft may still change, so it does not print.
+     */
+    void requirePrintable() {
+        requireStatus("print", MinutesStatus.SIGNED, MinutesStatus.HANDED_OVER);
+    }
+
     /** Not handed over and past the due day. */
     boolean isOverdue(LocalDate today) {
         return status != MinutesStatus.HANDED_OVER && today.isAfter(dueOn);

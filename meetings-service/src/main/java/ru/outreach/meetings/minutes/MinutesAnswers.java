@@ -12,7 +12,8 @@ import ru.outreach.meetings.minutes.MinutesController.MinutesResponse;
 /**
  * What an answer about minutes may carry of the citizens' details. They go only to the secretary of the group while
  * the minutes are a draft (he is writing them up); signed minutes have handed them to the appeals service, and
- * nobody else needs them here. Every answer that carries them is recorded in the audit before it is given.
+ * nobody else needs them here, except on the protocol that the group's secretary prints (see {@link #printing}).
+ * Every answer that carries them is recorded in the audit before it is given.
  */
 @Component
 class MinutesAnswers {
@@ -33,6 +34,24 @@ class MinutesAnswers {
         }
         audit.record(actor, m.id(), m.groupId(), operation, fields);
         return response(m, m.content(), false);
+    }
+
+    /**
+     * The content that the printed protocol of signed minutes shows to {@code actor}: with the citizens' details for
+     * the group's own secretary, who prints the protocol and its reception cards for the leader's signature on paper
+     * and hands it to the control department (regulation 3.6.5, 3.6.9), the print audited as {@code print};
+     * without them for everyone else, unaudited.
+     */
+    MinutesContent printing(Minutes m, Actor actor, Scope scope) {
+        List<String> fields = m.content().citizenFields();
+        if (fields.isEmpty()) {
+            return m.content();
+        }
+        if (!scope.works(m.groupId())) {
+            return m.content().withoutCitizens();
+        }
+        audit.record(actor, m.id(), m.groupId(), "print", fields);
+        return m.content();
     }
 
     /** The minutes without the citizens' details. */

@@ -1,9 +1,13 @@
 package ru.outreach.meetings.minutes;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,11 +41,13 @@ class MinutesController {
 
     private final MinutesService minutes;
     private final MinutesAnswers answers;
+    private final ProtocolPrints prints;
     private final GroupService groups;
 
-    MinutesController(MinutesService minutes, MinutesAnswers answers, GroupService groups) {
+    MinutesController(MinutesService minutes, MinutesAnswers answers, ProtocolPrints prints, GroupService groups) {
         this.minutes = minutes;
         this.answers = answers;
+        this.prints = prints;
         this.groups = groups;
     }
 
@@ -59,6 +65,24 @@ class MinutesController {
     MinutesResponse get(@PathVariable String meetingId, Actor actor) {
         Scope scope = groups.scope(actor);
         return answers.disclosing(minutes.visible(meetingId, scope), actor, scope, "read");
+    }
+
+    @GetMapping(path = "/meetings/{meetingId}/minutes/protocol.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The signed minutes as the printed protocol (PDF, A4), with a page per reception card",
+            description = "For whoever reads the minutes (a secretary: his group's), once they are signed: a draft "
+                    + "is refused with 409. The layout of a municipal protocol, ready for the leader's and the "
+                    + "secretary's signatures on paper. The citizens' details (reception cards, written appeals) print "
+                    + "for the group's own secretary alone, each such print audited as operation print; everyone "
+                    + "else's copy says they are withheld.")
+    ResponseEntity<byte[]> protocol(@PathVariable String meetingId, Actor actor) {
+        ProtocolPrints.Printed printed = prints.protocol(meetingId, actor, groups.scope(actor));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .contentLength(printed.pdf().length)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + printed.asciiName()
+                        + "\"; filename*=UTF-8''" + rfc5987(printed.russianName()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(printed.pdf());
     }
 
     @PostMapping("/meetings/{meetingId}/minutes/signature")
@@ -104,6 +128,21 @@ class MinutesController {
                                        @PageableDefault(size = 20, sort = "dueOn") Pageable pageable, Actor actor) {
         return PageResponse.of(minutes.list(groupId, status, overdue, groups.scope(actor), pageable),
                 answers::withheld);
+    }
+
+    /** RFC 5987 value-chars: attr-chars as they are, every other UTF-8 byte as %XX. */
+    static String rfc5987(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return out.toString();
     }
 
     record MinutesResponse(String meetingId, long version, String groupId, String territory, LocalDate heldOn,

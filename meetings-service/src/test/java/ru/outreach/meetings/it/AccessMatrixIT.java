@@ -37,6 +37,7 @@ class AccessMatrixIT extends IntegrationTest implements AccessMatrixContract {
             entry("GET /api/territories/{territory}/brief", Set.of(SECRETARY)),
             entry("PUT /api/meetings/{meetingId}/minutes", Set.of(SECRETARY)),
             entry("GET /api/meetings/{meetingId}/minutes", Set.of(SECRETARY, CONTROLLER)),
+            entry("GET /api/meetings/{meetingId}/minutes/protocol.pdf", Set.of(SECRETARY, CONTROLLER)),
             entry("POST /api/meetings/{meetingId}/minutes/signature", Set.of(SECRETARY)),
             entry("POST /api/meetings/{meetingId}/minutes/hand-over", Set.of(CONTROLLER)),
             entry("POST /api/meetings/{meetingId}/minutes/proposals/{proposalId}/evaluation", Set.of(SECRETARY)),

@@ -13,6 +13,7 @@ import org.springframework.web.client.RestClient;
 import ru.outreach.testkit.JsonApi;
 import ru.outreach.testkit.TestTokens;
 import ru.outreach.testkit.TestTokens.Person;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The REST API as a secretary's client uses it; every call returns status and body, never throws on 4xx. The groups
@@ -53,6 +54,22 @@ public final class Api extends JsonApi {
             throw new IllegalArgumentException("Group " + groupId + " was not registered through Api");
         }
         return as(secretary(name));
+    }
+
+    /** A file the API answered, or its refusal: status, type, {@code Content-Disposition} and the bytes. */
+    public record Download(int status, String contentType, String disposition, byte[] bytes) {
+
+        /** The bytes as UTF-8 text: a refusal's problem details. */
+        public JsonNode problem() {
+            return JSON.readTree(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A GET asking for {@code accept} (e.g. {@code application/pdf}); never throws on 4xx. */
+    public Download download(String path, String accept) {
+        return http.get().uri(path).header("Accept", accept).exchange((request, response) -> new Download(
+                response.getStatusCode().value(), response.getHeaders().getFirst("Content-Type"),
+                response.getHeaders().getFirst("Content-Disposition"), response.getBody().readAllBytes()));
     }
 
     // The steps of the secretary's work, with realistic bodies.

@@ -99,6 +99,21 @@ class MinutesTest {
     }
 
     @Test
+    void onlySignedMinutesPrintAsTheProtocol() {
+        Minutes draft = Minutes.draft(MEETING, content(), BY);
+        Minutes signed = signed();
+        Minutes handedOver = signed();
+        handedOver.handOver(DUE_ON, CONTROLLER, TODAY);
+
+        assertThatThrownBy(draft::requirePrintable).isInstanceOfSatisfying(StateConflictException.class, refusal -> {
+            assertThat(russian(refusal)).isEqualTo("Нельзя распечатать протокол: протокол ещё не подписан.");
+            assertThat(english(refusal)).isEqualTo("Cannot print the protocol: the minutes are not signed yet.");
+        });
+        signed.requirePrintable();
+        handedOver.requirePrintable();
+    }
+
+    @Test
     void aHandOverOnTheDueDayIsOnTime() {
         Minutes minutes = signed();
 
