@@ -3,7 +3,6 @@ package ru.outreach.staffweb;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The general department's appeals (59-FZ): «Обращения» (filtered, overdue and due soon first), «Зарегистрировать
+ * The general department's appeals (59-FZ): «Обращения» (filtered; the service lists overdue and due soon first,
+ * across pages), «Зарегистрировать
  * обращение» (received by post, in person or electronically) and an appeal's page with the steps its state allows.
  * Leaving without an answer, redirecting and taking off control are asked to be confirmed first. Who did a step comes
  * from the token the pages relay, so no form asks for a name.
@@ -54,6 +54,9 @@ public class AppealPages {
     static final Map<String, String> FORMS = ordered("WRITTEN", "Письменно", "ORAL", "Устно");
     /** Due within this many days counts as due soon. */
     static final int DUE_SOON_DAYS = 5;
+    /** The filter «open»: registered or sent to an executor, an answer still owed. */
+    static final String OPEN = "OPEN";
+    static final List<String> OPEN_STATES = List.of("REGISTERED", "ASSIGNED");
     static final String BAD_DATE = InstructionPages.BAD_DATE;
 
     private final Api appeals;
@@ -137,32 +140,28 @@ public class AppealPages {
                 @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "0") int page,
                 Model model) {
         int current = Math.max(page, 0);
-        String chosenState = STATES.containsKey(state) ? state : "";
+        String chosenState = STATES.containsKey(state) || state.equals(OPEN) ? state : "";
+        List<String> asked = chosenState.equals(OPEN) ? OPEN_STATES
+                : chosenState.isEmpty() ? List.of() : List.of(chosenState);
         model.addAttribute("states", STATES);
         model.addAttribute("state", chosenState);
         model.addAttribute("territory", territory.strip());
         model.addAttribute("overdue", overdue);
         model.addAttribute("page", current);
         try {
-            Map<String, String> categories = categoryNames();
+            Map<String, String> categories = categoryNames(appeals);
             JsonNode answer = appeals.get(uri -> {
                 uri.path("/api/appeals");
-                if (!chosenState.isEmpty()) {
-                    uri.queryParam("state", chosenState);
-                }
+                asked.forEach(one -> uri.queryParam("state", one));
                 if (!territory.isBlank()) {
                     uri.queryParam("territory", territory.strip());
                 }
                 if (overdue) {
                     uri.queryParam("overdue", true);
                 }
-                return uri.queryParam("page", current).queryParam("size", 20).queryParam("sort", "answerDueOn")
-                        .build();
+                return uri.queryParam("page", current).queryParam("size", 20).queryParam("sort", "due").build();
             });
-            List<Line> lines = Api.items(answer).stream().map(a -> line(a, categories))
-                    .sorted(Comparator.comparing((Line l) -> !l.overdue()).thenComparing(l -> !l.dueSoon())
-                            .thenComparing(Line::daysLeft))
-                    .toList();
+            List<Line> lines = Api.items(answer).stream().map(a -> line(a, categories)).toList();
             model.addAttribute("lines", lines);
             model.addAttribute("totalPages", answer.path("totalPages").asInt(1));
         } catch (Api.Unavailable | Api.Refusal e) {
@@ -355,7 +354,7 @@ public class AppealPages {
             JsonNode appeal = appeals.get("/api/appeals/{id}", id);
             String state = appeal.path("state").asString("");
             model.addAttribute("state", state);
-            model.addAttribute("line", line(appeal, categoryNames()));
+            model.addAttribute("line", line(appeal, categoryNames(appeals)));
             JsonNode citizen = appeal.path("citizen");
             model.addAttribute("citizen", citizen.isObject() ? Map.of(
                     "fullName", citizen.path("fullName").asString(""),
@@ -456,7 +455,7 @@ public class AppealPages {
     }
 
     /** Category code → name from the classifier; empty when the classifier does not answer. */
-    private Map<String, String> categoryNames() {
+    static Map<String, String> categoryNames(Api appeals) {
         Map<String, String> names = new LinkedHashMap<>();
         try {
             appeals.get("/api/categories").forEach(c -> names.put(c.path("code").asString(""),

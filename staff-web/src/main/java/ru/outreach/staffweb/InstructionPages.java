@@ -3,7 +3,6 @@ package ru.outreach.staffweb;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +23,19 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Instructions to completion. The executor's «Поручения отдела» (his department's open instructions; he accepts,
- * reports and asks for an extension) and the control department's «Контроль поручений» (reports to verify, extension
+ * reports and asks for an extension; below them the appeals sent to his department that await an answer) and the control department's «Контроль поручений» (reports to verify, extension
  * requests, overdue instructions by department; it closes, returns and decides on extensions). Who did a step comes
  * from the token the pages relay, so no form asks for a name.
  */
 @Controller
 public class InstructionPages {
 
-    /** Open states in the order the lists ask for them. */
-    static final List<String> OPEN_STATES = List.of("RETURNED", "ISSUED", "ACCEPTED", "REPORTED");
+    /** The states of an open instruction. */
+    static final List<String> OPEN_STATES = List.of("ISSUED", "ACCEPTED", "RETURNED", "REPORTED");
+    /** The most lines a list shows; it says so when there are more. */
+    static final int LIST_SIZE = 200;
+    /** The department's appeals awaiting an answer that «Поручения отдела» shows; the rest on «Обращения отдела». */
+    static final int APPEALS_ON_PAGE = 10;
     static final Map<String, String> STATES = Map.of(
             "ISSUED", "Выдано",
             "ACCEPTED", "Принято к исполнению",
@@ -67,14 +70,23 @@ public class InstructionPages {
         String department = user.getClaimAsString("outreach_department");
         model.addAttribute("department", department);
         try {
-            List<Line> lines = open(department).stream().map(InstructionPages::line)
-                    .sorted(Comparator.comparing((Line l) -> !l.overdue()).thenComparing(l -> !l.dueSoon())
-                            .thenComparing(Line::daysLeft))
-                    .toList();
+            Open open = open(department);
+            List<Line> lines = open.items().stream().map(InstructionPages::line).toList();
             model.addAttribute("lines", lines);
+            model.addAttribute("total", open.total());
+            model.addAttribute("shown", lines.size());
         } catch (Api.Unavailable | Api.Refusal e) {
             model.addAttribute("problem", e.getMessage());
             model.addAttribute("lines", List.of());
+        }
+        try {
+            DepartmentAppealPages.Listing waiting = DepartmentAppealPages.assigned(appeals, false, 0,
+                    APPEALS_ON_PAGE);
+            model.addAttribute("appeals", waiting.lines());
+            model.addAttribute("appealsTotal", waiting.total());
+        } catch (Api.Unavailable | Api.Refusal e) {
+            model.addAttribute("appealsProblem", e.getMessage());
+            model.addAttribute("appeals", List.of());
         }
         return "instructions";
     }
@@ -112,8 +124,10 @@ public class InstructionPages {
     @GetMapping("/control")
     String controlList(Model model) {
         try {
-            List<Line> all = open(null).stream().map(InstructionPages::line)
-                    .sorted(Comparator.comparing(Line::daysLeft)).toList();
+            Open open = open(null);
+            List<Line> all = open.items().stream().map(InstructionPages::line).toList();
+            model.addAttribute("total", open.total());
+            model.addAttribute("shown", all.size());
             model.addAttribute("reported", all.stream().filter(l -> l.state().equals(STATES.get("REPORTED"))).toList());
             model.addAttribute("extensions", all.stream().filter(l -> l.extensionDueOn() != null).toList());
             Map<String, List<Line>> byDepartment = new TreeMap<>();
@@ -292,25 +306,27 @@ public class InstructionPages {
         return steps;
     }
 
-    /** The open instructions, the department's when named (the service limits an executor to his own anyway). */
-    private List<JsonNode> open(String department) {
-        Map<String, JsonNode> byId = new LinkedHashMap<>();
-        for (String state : OPEN_STATES) {
-            JsonNode answer = appeals.get(uri -> {
-                uri.path("/api/instructions").queryParam("state", state).queryParam("size", 200)
-                        .queryParam("sort", "dueOn");
-                if (department != null && !department.isBlank()) {
-                    uri.queryParam("executorDepartment", department);
-                }
-                return uri.build();
-            });
-            for (JsonNode instruction : Api.items(answer)) {
-                if (OPEN_STATES.contains(instruction.path("state").asString(""))) {
-                    byId.putIfAbsent(instruction.path("id").asString(""), instruction);
-                }
+    /**
+     * The open instructions, the department's when named (the service limits an executor to his own anyway), in one
+     * query in the service's order {@code sort=due}: those awaiting a report first, by due date (so the overdue, then
+     * those due soon), then those reported, by due date.
+     */
+    private Open open(String department) {
+        JsonNode answer = appeals.get(uri -> {
+            uri.path("/api/instructions");
+            OPEN_STATES.forEach(state -> uri.queryParam("state", state));
+            uri.queryParam("size", LIST_SIZE).queryParam("sort", "due");
+            if (department != null && !department.isBlank()) {
+                uri.queryParam("executorDepartment", department);
             }
-        }
-        return List.copyOf(byId.values());
+            return uri.build();
+        });
+        List<JsonNode> items = Api.items(answer);
+        return new Open(items, answer.path("totalItems").asLong(items.size()));
+    }
+
+    /** The open instructions of one query and how many there are in all. */
+    private record Open(List<JsonNode> items, long total) {
     }
 
     static Line line(JsonNode instruction) {

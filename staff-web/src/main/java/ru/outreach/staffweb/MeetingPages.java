@@ -83,6 +83,19 @@ public class MeetingPages {
         } catch (Api.Unavailable | Api.Refusal e) {
             model.addAttribute("problem", e.getMessage());
             model.addAttribute("meetings", List.of());
+            return "meetings";
+        }
+        LocalDate today = LocalDate.now(StaffWebProperties.ZONE);
+        QuarterPages.Quarter quarter = QuarterPages.Quarter.of(today);
+        model.addAttribute("quarter", quarter);
+        try {
+            JsonNode group = ownGroup();
+            if (group != null) {
+                model.addAttribute("rule", QuarterPages.rule(meetings, group.path("id").asString(""), quarter, today));
+            }
+        } catch (Api.Unavailable | Api.Refusal e) {
+            model.addAttribute("ruleProblem", "Не удалось узнать, проведена ли встреча в этом квартале: "
+                    + e.getMessage());
         }
         return "meetings";
     }
@@ -175,8 +188,7 @@ public class MeetingPages {
 
     /** The secretary's group: the meetings service lists only his own. */
     private JsonNode ownGroup() {
-        List<JsonNode> groups = Api.items(meetings.get("/api/groups"));
-        return groups.isEmpty() ? null : groups.getFirst();
+        return QuarterPages.ownGroup(meetings);
     }
 
     private static String venue(JsonNode venue) {

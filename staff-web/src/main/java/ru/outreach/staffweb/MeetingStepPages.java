@@ -47,6 +47,9 @@ public class MeetingStepPages {
             "RESCHEDULED", List.of("venue-agreement", "announcement", "rescheduling", "cancellation"),
             "ANNOUNCED", List.of("holding", "rescheduling", "cancellation"));
 
+    /** The statuses of a meeting still ahead: the territory brief is prepared for them. */
+    private static final List<String> UPCOMING = List.of("PLANNED", "VENUE_AGREED", "ANNOUNCED", "RESCHEDULED");
+
     /** The API's field names of each step and the form's. */
     private static final Map<String, Map<String, String>> FIELDS = Map.of(
             "venue-agreement", Map.of("agreedOn", "agreedOn", "agreedWith", "agreedWith"),
@@ -220,6 +223,7 @@ public class MeetingStepPages {
         model.addAttribute("status", Russian.status(status));
         model.addAttribute("steps", STEPS.getOrDefault(status, List.of()));
         model.addAttribute("held", "HELD".equals(status));
+        model.addAttribute("upcoming", UPCOMING.contains(status));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("channels", CHANNELS);

@@ -30,6 +30,7 @@ public class Pages {
         List<Link> links = new java.util.ArrayList<>();
         if (duties.contains("secretary")) {
             links.add(new Link("/meetings", "Встречи группы"));
+            links.add(new Link("/meetings/calendar", "Календарь встреч квартала"));
             links.add(new Link("/meetings/new", "Запланировать встречу"));
         }
         if (duties.contains("general-department")) {
@@ -38,6 +39,7 @@ public class Pages {
         }
         if (duties.contains("executor")) {
             links.add(new Link("/instructions", "Поручения отдела"));
+            links.add(new Link("/department-appeals", "Обращения отдела"));
         }
         if (duties.contains("controller")) {
             links.add(new Link("/control", "Контроль поручений"));

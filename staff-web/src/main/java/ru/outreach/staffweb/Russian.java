@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.List;
 import java.util.Map;
 
 /** The pages' words and dates: duties and statuses in Russian, dates as ДД.ММ.ГГГГ. */
@@ -102,6 +103,33 @@ public final class Russian {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** Month names as a calendar's heading says them: «Январь». */
+    public static final List<String> MONTHS = List.of("Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль",
+            "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь");
+
+    /** «5 дней», «1 день», «2 дня»: a count of days with the word in the right form. */
+    public static String days(long count) {
+        return count + " " + plural(count, "день", "дня", "дней");
+    }
+
+    /** The word for a count: one (1, 21), few (2–4, 22–24), many (0, 5–20, 25…). */
+    public static String plural(long count, String one, String few, String many) {
+        long n = Math.abs(count) % 100;
+        if (n >= 11 && n <= 14) {
+            return many;
+        }
+        return switch ((int) (n % 10)) {
+            case 1 -> one;
+            case 2, 3, 4 -> few;
+            default -> many;
+        };
+    }
+
+    /** «IV квартал 2026 года». */
+    public static String quarter(int year, int quarter) {
+        return List.of("I", "II", "III", "IV").get(quarter - 1) + " квартал " + year + " года";
     }
 
     public static String today() {

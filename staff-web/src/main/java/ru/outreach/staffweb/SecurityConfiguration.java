@@ -62,6 +62,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/registration-queue/**").hasAuthority("general-department")
                         .requestMatchers("/appeals/**").hasAuthority("general-department")
                         .requestMatchers("/instructions/**").hasAuthority("executor")
+                        .requestMatchers("/department-appeals/**").hasAuthority("executor")
                         .requestMatchers("/control/**").hasAuthority("controller")
                         .requestMatchers("/minutes/**").hasAuthority("controller")
                         .requestMatchers("/audit/**").hasAuthority("pd-officer")

@@ -26,19 +26,22 @@ class ExecutorAndControllerPagesIT extends StaffPagesTest {
 
     static final LocalDate TODAY = LocalDate.now(StaffWebProperties.ZONE);
 
-    /** The department's open instructions as the service answers: a returned one due later, an overdue one. */
+    /**
+     * The department's open instructions as the service answers {@code sort=due}: an overdue one, a returned one due
+     * later; 201 open in all, so the page says it shows only some.
+     */
     static final String DEPARTMENT_PAGE = """
             {"items":[
+            {"id":"m1:I1","version":2,"state":"ACCEPTED","text":"Проверить освещение ул. Шахтёрской","executorDepartment":"Управление ЖКХ",
+            "coExecutors":[],"dueOn":"%s","overdue":true,"daysOverdue":3,"acceptedOn":"%s",
+            "reports":[],"returns":[],"pendingExtension":null,"extensions":[],"closing":null},
             {"id":"m1:I2","version":4,"state":"RETURNED","text":"Отремонтировать детскую площадку","executorDepartment":"Управление ЖКХ",
             "coExecutors":[],"dueOn":"%s","overdue":false,"daysOverdue":0,
             "reports":[{"text":"Сделано","reportedOn":"%s","reportedBy":"Игорь Петров"}],
             "returns":[{"reason":"Нет фотографий площадки","returnedOn":"%s","returnedBy":"Елена Васильева"}],
-            "pendingExtension":null,"extensions":[],"closing":null},
-            {"id":"m1:I1","version":2,"state":"ACCEPTED","text":"Проверить освещение ул. Шахтёрской","executorDepartment":"Управление ЖКХ",
-            "coExecutors":[],"dueOn":"%s","overdue":true,"daysOverdue":3,"acceptedOn":"%s",
-            "reports":[],"returns":[],"pendingExtension":null,"extensions":[],"closing":null}],
-            "page":0,"size":200,"totalItems":2,"totalPages":1}""".formatted(TODAY.plusDays(20), TODAY.minusDays(5),
-            TODAY.minusDays(2), TODAY.minusDays(3), TODAY.minusDays(9));
+            "pendingExtension":null,"extensions":[],"closing":null}],
+            "page":0,"size":200,"totalItems":201,"totalPages":101}""".formatted(TODAY.minusDays(3), TODAY.minusDays(9),
+            TODAY.plusDays(20), TODAY.minusDays(5), TODAY.minusDays(2));
 
     static final String I1 = """
             {"id":"m1:I1","version":2,"state":"ACCEPTED","text":"Проверить освещение ул. Шахтёрской","executorDepartment":"Управление ЖКХ",
@@ -83,16 +86,19 @@ class ExecutorAndControllerPagesIT extends StaffPagesTest {
         HttpResponse<String> list = get("/instructions");
         assertThat(list.statusCode()).isEqualTo(200);
         String body = list.body();
-        // what the service answered for his department, the overdue one first though due earlier in the answer
+        // what the service answered for his department, in the service's order: the overdue one first
         assertThat(body).contains("Проверить освещение ул. Шахтёрской", "Отремонтировать детскую площадку",
                 TODAY.minusDays(3).format(Russian.DATE), "просрочено на 3 дн.", "Принято к исполнению",
                 TODAY.plusDays(20).format(Russian.DATE), "Возвращено на доработку", "Нет фотографий площадки",
                 TODAY.minusDays(2).format(Russian.DATE));
         assertThat(body.indexOf("Проверить освещение")).isLessThan(body.indexOf("Отремонтировать детскую"));
+        assertThat(body).contains("Показаны 2 из 201 открытых поручений");
+        // one query for all the open states, in the service's order of terms
         List<FakeApi.Request> queries = APPEALS.requests.stream().filter(r -> r.uri().startsWith("/api/instructions?"))
                 .toList();
-        assertThat(queries).isNotEmpty().allSatisfy(r -> {
-            assertThat(URLDecoder.decode(r.uri(), StandardCharsets.UTF_8)).contains("executorDepartment=Управление ЖКХ");
+        assertThat(queries).singleElement().satisfies(r -> {
+            assertThat(URLDecoder.decode(r.uri(), StandardCharsets.UTF_8)).contains("executorDepartment=Управление ЖКХ",
+                    "state=ISSUED&state=ACCEPTED&state=RETURNED&state=REPORTED", "sort=due", "size=200");
             assertThat(r.authorization()).isEqualTo("Bearer " + PROVIDER.accessTokens.getFirst());
         });
 
@@ -164,8 +170,9 @@ class ExecutorAndControllerPagesIT extends StaffPagesTest {
                 .doesNotContain("Вывезти мусор");
         assertThat(between(body, "id=\"overdue\"", "</section>")).contains("Управление ЖКХ",
                 "Проверить освещение ул. Шахтёрской", "просрочено на 3 дн.").doesNotContain("Вывезти мусор");
-        assertThat(APPEALS.requests).filteredOn(r -> r.uri().startsWith("/api/instructions?"))
-                .noneMatch(r -> r.uri().contains("executorDepartment"));
+        assertThat(APPEALS.requests).filteredOn(r -> r.uri().startsWith("/api/instructions?")).singleElement()
+                .satisfies(r -> assertThat(r.uri()).doesNotContain("executorDepartment").contains("sort=due",
+                        "state=REPORTED"));
 
         HttpResponse<String> page = get("/control/m1:I3");
         assertThat(page.body()).contains("<label for=\"closedOn\">", "<label for=\"returnReason\">",

@@ -31,15 +31,15 @@ class GeneralDepartmentPagesIT extends StaffPagesTest {
     static final String CATEGORIES = """
             [{"code":"housing","name":"Жилищно-коммунальное хозяйство"},{"code":"roads","name":"Дороги и транспорт"}]""";
 
-    /** As the service answers sorted by answerDueOn: one due later first, an overdue one last (its term 3 days ago). */
+    /** As the service answers {@code sort=due}: an overdue one (its term 3 days ago) first, one due later next. */
     static final String APPEALS_PAGE = """
             {"items":[
-            {"id":"A-2","state":"REGISTERED","channel":"POST","category":"roads","territory":"Западный","executorDepartment":null,
-            "receivedOn":"%s","registeredOn":"%s","answerDueOn":"%s","overdue":false,"registrationOverdue":false,"missedTerms":0},
             {"id":"A-1","state":"ASSIGNED","channel":"ELECTRONIC","category":"housing","territory":"Западный","executorDepartment":"Управление ЖКХ",
-            "receivedOn":"%s","registeredOn":"%s","answerDueOn":"%s","overdue":true,"registrationOverdue":false,"missedTerms":0}],
-            "page":0,"size":20,"totalItems":2,"totalPages":1}""".formatted(TODAY.minusDays(3), TODAY.minusDays(2),
-            TODAY.plusDays(28), TODAY.minusDays(35), TODAY.minusDays(33), TODAY.minusDays(3));
+            "receivedOn":"%s","registeredOn":"%s","answerDueOn":"%s","overdue":true,"registrationOverdue":false,"missedTerms":0},
+            {"id":"A-2","state":"REGISTERED","channel":"POST","category":"roads","territory":"Западный","executorDepartment":null,
+            "receivedOn":"%s","registeredOn":"%s","answerDueOn":"%s","overdue":false,"registrationOverdue":false,"missedTerms":0}],
+            "page":0,"size":20,"totalItems":2,"totalPages":1}""".formatted(TODAY.minusDays(35), TODAY.minusDays(33),
+            TODAY.minusDays(3), TODAY.minusDays(3), TODAY.minusDays(2), TODAY.plusDays(28));
 
     static final String A1 = """
             {"id":"A-1","version":3,"state":"ASSIGNED","channel":"ELECTRONIC","category":"housing","territory":"Западный",
@@ -82,9 +82,16 @@ class GeneralDepartmentPagesIT extends StaffPagesTest {
         assertThat(APPEALS.requests).filteredOn(r -> r.uri().startsWith("/api/appeals?")).singleElement()
                 .satisfies(r -> {
                     assertThat(URLDecoder.decode(r.uri(), StandardCharsets.UTF_8)).contains("state=ASSIGNED",
-                            "territory=Западный", "sort=answerDueOn");
+                            "territory=Западный", "sort=due");
                     assertThat(r.authorization()).isEqualTo("Bearer " + PROVIDER.accessTokens.getFirst());
                 });
+
+        // «open»: registered or sent to an executor, in one query
+        APPEALS.requests.clear();
+        String open = get("/appeals?state=OPEN").body();
+        assertThat(open).contains("<option value=\"OPEN\" selected=\"selected\">Открытые");
+        assertThat(APPEALS.requests).filteredOn(r -> r.uri().startsWith("/api/appeals?")).singleElement()
+                .satisfies(r -> assertThat(r.uri()).contains("state=REGISTERED&state=ASSIGNED", "sort=due"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import ru.outreach.events.appeals.AppealState;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 
 import org.springframework.data.domain.Pageable;
@@ -136,10 +137,12 @@ class AppealController {
 
     @GetMapping
     @Operation(summary = "List appeals without personal data; filters are optional, the period is by day received;"
-            + " state=RECEIVED lists the registration queue (see also /api/appeals/registration-queue). An executor"
-            + " sees only the appeals assigned to his department")
+            + " state=RECEIVED lists the registration queue (see also /api/appeals/registration-queue); state"
+            + " repeated: any of them. sort=due: first those that owe an answer (registered or assigned), by answer"
+            + " term (overdue, then due soon), then the others by answer term. An executor sees only the appeals"
+            + " assigned to his department")
     PageResponse<AppealSummary> list(
-            @RequestParam(required = false) AppealState state,
+            @RequestParam(required = false) List<AppealState> state,
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String territory,
             @RequestParam(required = false) String executorDepartment,
@@ -149,7 +152,7 @@ class AppealController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @PageableDefault(size = 20, sort = "answerDueOn") Pageable pageable, Actor actor) {
-        AppealFilter filter = new AppealFilter(state, category, territory, executorDepartment, channel, overdue,
+        AppealFilter filter = new AppealFilter(state == null ? null : new HashSet<>(state), category, territory, executorDepartment, channel, overdue,
                 repeated, from, to);
         LocalDate today = LocalDate.now(clock);
         return PageResponse.of(appeals.list(filter, pageable, actor), appeal -> AppealSummary.of(appeal, today));

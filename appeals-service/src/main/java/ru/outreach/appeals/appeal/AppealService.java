@@ -26,6 +26,7 @@ import ru.outreach.appeals.appeal.AppealRecords.AnswerForm;
 import ru.outreach.appeals.appeal.AppealRecords.Citizen;
 import ru.outreach.appeals.category.Categories;
 import ru.outreach.appeals.staff.By;
+import ru.outreach.appeals.listing.DueOrder;
 import ru.outreach.appeals.staff.Scope;
 import ru.outreach.appeals.staff.Signed;
 import ru.outreach.kit.security.Actor;
@@ -201,13 +202,19 @@ public class AppealService {
         return appeal;
     }
 
-    /** The list, for an executor only the appeals assigned to his department. */
+    /**
+     * The list, for an executor only the appeals assigned to his department; {@code sort=due} lists those that owe an
+     * answer first (see {@link DueOrder}).
+     */
     Page<Appeal> list(AppealFilter filter, Pageable pageable, Actor actor) {
         Criteria criteria = filter.criteria(today());
         String department = Scope.limitedTo(actor);
         if (department != null) {
             criteria = new Criteria().andOperator(criteria,
                     Criteria.where("assignment.executorDepartment").is(department));
+        }
+        if (DueOrder.requested(pageable)) {
+            return DueOrder.page(mongo, Appeal.class, criteria, AppealFilter.answerOwed(), "answerDueOn", pageable);
         }
         Query query = Query.query(criteria);
         List<Appeal> page = mongo.find(Query.of(query).with(pageable), Appeal.class);

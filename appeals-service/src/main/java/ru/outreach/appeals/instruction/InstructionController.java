@@ -4,6 +4,7 @@ import ru.outreach.events.appeals.InstructionState;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 
 import org.springframework.data.domain.Pageable;
@@ -108,12 +109,13 @@ class InstructionController {
     }
 
     @GetMapping
-    @Operation(summary = "An executor's list: by department, sorted by due date; filters state, overdue, period "
-            + "(inclusive, by due date). An executor sees only his department's instructions (executor or"
-            + " co-executor); the control department sees all")
+    @Operation(summary = "An executor's list: by department, sorted by due date; filters state (repeated: any of"
+            + " them), overdue, period (inclusive, by due date). sort=due: first those awaiting a report, by due date"
+            + " (overdue, then due soon), then the others by due date. An executor sees only his department's"
+            + " instructions (executor or co-executor); the control department sees all")
     PageResponse<InstructionResponse> list(
             @RequestParam(required = false) String executorDepartment,
-            @RequestParam(required = false) InstructionState state,
+            @RequestParam(required = false) List<InstructionState> state,
             @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -121,7 +123,8 @@ class InstructionController {
             @RequestParam(required = false) InstructionSource source,
             @RequestParam(required = false) String sourceId,
             @PageableDefault(size = 20, sort = "dueOn") Pageable pageable, Actor actor) {
-        InstructionFilter filter = new InstructionFilter(executorDepartment, state, overdue, from, to, territory,
+        InstructionFilter filter = new InstructionFilter(executorDepartment,
+                state == null ? null : new HashSet<>(state), overdue, from, to, territory,
                 source, sourceId);
         LocalDate today = LocalDate.now(clock);
         return PageResponse.of(instructions.list(filter, pageable, actor),

@@ -3,14 +3,26 @@ package ru.outreach.appeals.instruction;
 import ru.outreach.events.appeals.InstructionState;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 
 import ru.outreach.events.appeals.InstructionSource;
 
-/** Filters of the instruction list; each is optional. The period is inclusive and applies to the due date. */
-record InstructionFilter(String executorDepartment, InstructionState state, Boolean overdue, LocalDate from,
+/**
+ * Filters of the instruction list; each is optional. The period is inclusive and applies to the due date; several
+ * states are any of them.
+ */
+record InstructionFilter(String executorDepartment, Set<InstructionState> states, Boolean overdue, LocalDate from,
                          LocalDate to, String territory, InstructionSource source, String sourceId) {
+
+    InstructionFilter {
+        states = states == null ? Set.of() : states.stream().filter(Objects::nonNull)
+                .collect(Collectors.toUnmodifiableSet());
+    }
 
     Criteria criteria(LocalDate today) {
         Criteria criteria = new Criteria();
@@ -27,12 +39,15 @@ record InstructionFilter(String executorDepartment, InstructionState state, Bool
             criteria.and("sourceId").is(sourceId);
         }
         if (Boolean.TRUE.equals(overdue)) {
-            criteria.and("state").in(state == null ? InstructionState.AWAITING_REPORT
-                    : InstructionState.AWAITING_REPORT.contains(state) ? java.util.Set.of(state) : java.util.Set.of());
+            Set<InstructionState> awaiting = EnumSet.copyOf(InstructionState.AWAITING_REPORT);
+            if (!states.isEmpty()) {
+                awaiting.retainAll(states);
+            }
+            criteria.and("state").in(awaiting);
             dueBetween(criteria, from, to, today.minusDays(1));
         } else {
-            if (state != null) {
-                criteria.and("state").is(state);
+            if (!states.isEmpty()) {
+                criteria.and("state").in(states);
             }
             if (Boolean.FALSE.equals(overdue)) {
                 criteria.orOperator(Criteria.where("state").nin(InstructionState.AWAITING_REPORT),
@@ -55,6 +70,11 @@ record InstructionFilter(String executorDepartment, InstructionState state, Bool
                 due.lte(upper.toString());
             }
         }
+    }
+
+    /** Instructions that await the executor's report: the first run of {@code sort=due}. */
+    static Criteria awaitingReport() {
+        return Criteria.where("state").in(InstructionState.AWAITING_REPORT);
     }
 
     /** Overdue instructions: awaiting a report and past the due date. */

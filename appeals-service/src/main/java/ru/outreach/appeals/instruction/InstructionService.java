@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import ru.outreach.appeals.instruction.Instruction.Order;
+import ru.outreach.appeals.listing.DueOrder;
 import ru.outreach.appeals.staff.By;
 import ru.outreach.appeals.staff.Scope;
 import ru.outreach.appeals.staff.Signed;
@@ -151,13 +152,20 @@ public class InstructionService {
         return instruction;
     }
 
-    /** The list, for an executor only his department's instructions (as executor or co-executor). */
+    /**
+     * The list, for an executor only his department's instructions (as executor or co-executor); {@code sort=due}
+     * lists those awaiting a report first (see {@link DueOrder}).
+     */
     Page<Instruction> list(InstructionFilter filter, Pageable pageable, Actor actor) {
         Criteria criteria = filter.criteria(today());
         String department = Scope.limitedTo(actor);
         if (department != null) {
             criteria = new Criteria().andOperator(criteria, new Criteria().orOperator(
                     Criteria.where("executorDepartment").is(department), Criteria.where("coExecutors").is(department)));
+        }
+        if (DueOrder.requested(pageable)) {
+            return DueOrder.page(mongo, Instruction.class, criteria, InstructionFilter.awaitingReport(), "dueOn",
+                    pageable);
         }
         Query query = Query.query(criteria);
         List<Instruction> page = mongo.find(Query.of(query).with(pageable), Instruction.class);
