@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -64,6 +67,8 @@ public class OutboxRelay {
     static final String LEASE = "outboxLease";
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Target STOP = new Target("", "");
+    /** Documents published in one round by a relay thread, with one wait for the broker. */
+    private static final int BATCH = 100;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
@@ -117,27 +122,29 @@ public class OutboxRelay {
         }
     }
 
+    /** Takes what is queued, up to a batch at a time, so that one wait for the broker serves many documents. */
     private void work() {
         while (true) {
-            Target target;
+            List<Target> batch = new ArrayList<>();
             try {
-                target = queue.take();
+                batch.add(queue.take());
             } catch (InterruptedException e) {
                 return;
             }
-            if (target == STOP) {
+            queue.drainTo(batch, BATCH - 1);
+            long stops = batch.stream().filter(target -> target == STOP).count();
+            batch.removeIf(target -> target == STOP);
+            batch.forEach(queued::remove);
+            Round round = publish(batch);
+            round.failures().forEach((target, failure) -> log.warn("Events of {} {} stay pending, the sweep will"
+                    + " retry: {}", target.collection(), target.id(), failure.toString()));
+            round.again().forEach(target -> publishSoon(target.collection(), target.id()));
+            if (stops > 0) {
+                for (long other = 1; other < stops; other++) {
+                    queue.add(STOP);
+                }
                 return;
             }
-            queued.remove(target);
-            publishQuietly(target.collection(), target.id());
-        }
-    }
-
-    void publishQuietly(String collectionName, String id) {
-        try {
-            publish(collectionName, id);
-        } catch (RuntimeException e) {
-            log.warn("Events of {} {} stay pending, the sweep will retry: {}", collectionName, id, e.toString());
         }
     }
 
@@ -146,42 +153,155 @@ public class OutboxRelay {
      * again after each round, for events added meanwhile.
      */
     int publish(String collectionName, String id) {
-        MongoCollection<Document> collection = mongo.getCollection(collectionName);
+        List<Target> target = List.of(new Target(collectionName, id));
         int published = 0;
         while (true) {
-            String claim = UUID.randomUUID().toString();
-            Instant now = clock.instant();
-            Document leased = collection.findOneAndUpdate(
-                    and(eq("_id", id), exists(OutboxMessage.FIELD + ".0"), free(now)),
-                    new Document("$set", new Document(LEASE, new Document("owner", owner).append("claim", claim)
-                            .append("until", Date.from(now.plus(properties.lease()))))),
-                    new FindOneAndUpdateOptions().projection(include(OutboxMessage.FIELD))
-                            .returnDocument(ReturnDocument.AFTER));
-            if (leased == null) {
-                return published;
+            Round round = publish(target);
+            published += round.published();
+            if (!round.failures().isEmpty()) {
+                throw round.failures().values().iterator().next();
             }
-            List<OutboxMessage> pending = leased.getList(OutboxMessage.FIELD, Document.class, List.of()).stream()
-                    .map(OutboxMessage::fromDocument).toList();
-            try {
-                sendAll(pending);
-            } catch (RuntimeException e) {
-                collection.updateOne(leasedBy(id, claim), new Document("$unset", new Document(LEASE, "")));
-                throw e;
-            }
-            List<String> eventIds = pending.stream().map(OutboxMessage::eventId).toList();
-            Document pull = new Document(OutboxMessage.FIELD,
-                    new Document(OutboxMessage.EVENT_ID, new Document("$in", eventIds)));
-            published += pending.size();
-            if (collection.updateOne(leasedBy(id, claim), new Document("$pull", pull)
-                    .append("$unset", new Document(LEASE, ""))).getMatchedCount() == 0) {
-                // the lease ran out and another relay took the events over: it publishes them again (at least
-                // once); what is sure to be out need not stay
-                collection.updateOne(eq("_id", id), new Document("$pull", pull));
-                log.warn("Lease on {} {} ran out while its events were published; another relay took them over",
-                        collectionName, id);
+            if (round.again().isEmpty()) {
                 return published;
             }
         }
+    }
+
+    /**
+     * What a round of publishing did: how many events went out, which documents had events added meanwhile (to be
+     * published again), and which failed (their events stay pending and their leases are released).
+     */
+    private record Round(int published, List<Target> again, Map<Target, RuntimeException> failures) {
+    }
+
+    /** A document this relay holds, its pending events, and their sends. */
+    private record Claimed(Target target, String claim, List<OutboxMessage> pending,
+                           List<CompletableFuture<?>> sent) {
+    }
+
+    /**
+     * One round over some documents: claims each (skipping those another relay holds or without events), sends all
+     * their events, each document's in order, waits for the broker once for all of them within the send timeout,
+     * then for each document removes what went out and releases it.
+     */
+    private Round publish(List<Target> targets) {
+        Map<Target, RuntimeException> failures = new LinkedHashMap<>();
+        List<Claimed> claimed = new ArrayList<>();
+        for (Target target : new LinkedHashSet<>(targets)) {
+            try {
+                Claimed document = claim(target);
+                if (document != null) {
+                    claimed.add(document);
+                }
+            } catch (RuntimeException e) {
+                failures.put(target, e);
+            }
+        }
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+        for (Claimed document : claimed) {
+            try {
+                for (OutboxMessage message : document.pending()) {
+                    if (System.nanoTime() - deadline > 0) {
+                        throw new IllegalStateException(new TimeoutException("send timeout "
+                                + properties.sendTimeout()));
+                    }
+                    document.sent().add(send(message));
+                }
+            } catch (RuntimeException e) {
+                failures.put(document.target(), e);
+            }
+        }
+        CompletableFuture<Void> all = CompletableFuture.allOf(claimed.stream().flatMap(document ->
+                document.sent().stream()).toArray(CompletableFuture[]::new));
+        try {
+            all.orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).join();
+        } catch (RuntimeException e) {
+            // which documents failed is sorted out below, each by its own sends
+        }
+        int published = 0;
+        List<Target> again = new ArrayList<>();
+        for (Claimed document : claimed) {
+            RuntimeException failure = failures.containsKey(document.target()) ? failures.get(document.target())
+                    : failure(document);
+            try {
+                if (failure != null) {
+                    failures.put(document.target(), failure);
+                    release(document);
+                } else {
+                    published += document.pending().size();
+                    if (removePublished(document)) {
+                        again.add(document.target());
+                    }
+                }
+            } catch (RuntimeException e) {
+                failures.put(document.target(), e);
+            }
+        }
+        return new Round(published, again, failures);
+    }
+
+    /** Takes the lease on a document with pending events that no relay holds; null when there is none such. */
+    private Claimed claim(Target target) {
+        String claim = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        Document leased = mongo.getCollection(target.collection()).findOneAndUpdate(
+                and(eq("_id", target.id()), exists(OutboxMessage.FIELD + ".0"), free(now)),
+                new Document("$set", new Document(LEASE, new Document("owner", owner).append("claim", claim)
+                        .append("until", Date.from(now.plus(properties.lease()))))),
+                new FindOneAndUpdateOptions().projection(include(OutboxMessage.FIELD))
+                        .returnDocument(ReturnDocument.AFTER));
+        if (leased == null) {
+            return null;
+        }
+        List<OutboxMessage> pending = leased.getList(OutboxMessage.FIELD, Document.class, List.of()).stream()
+                .map(OutboxMessage::fromDocument).toList();
+        return new Claimed(target, claim, pending, new ArrayList<>(pending.size()));
+    }
+
+    /** Why a document's sends did not all succeed in time, or null when they did. */
+    private static RuntimeException failure(Claimed document) {
+        for (CompletableFuture<?> send : document.sent()) {
+            if (!send.isDone()) {
+                return new IllegalStateException(new TimeoutException("no acknowledgement within the send timeout"));
+            }
+            if (send.isCompletedExceptionally()) {
+                try {
+                    send.join();
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Removes the published events and releases the lease, in one update conditioned on the claim; returns whether
+     * events were added meanwhile.
+     */
+    private boolean removePublished(Claimed document) {
+        MongoCollection<Document> collection = mongo.getCollection(document.target().collection());
+        Document pull = new Document(OutboxMessage.FIELD, new Document(OutboxMessage.EVENT_ID,
+                new Document("$in", document.pending().stream().map(OutboxMessage::eventId).toList())));
+        Document after = collection.findOneAndUpdate(leasedBy(document),
+                new Document("$pull", pull).append("$unset", new Document(LEASE, "")),
+                new FindOneAndUpdateOptions().projection(include(OutboxMessage.FIELD))
+                        .returnDocument(ReturnDocument.AFTER));
+        if (after == null) {
+            // the lease ran out and another relay took the events over: it publishes them again (at least once);
+            // what is sure to be out need not stay
+            collection.updateOne(eq("_id", document.target().id()), new Document("$pull", pull));
+            log.warn("Lease on {} {} ran out while its events were published; another relay took them over",
+                    document.target().collection(), document.target().id());
+            return false;
+        }
+        return !after.getList(OutboxMessage.FIELD, Document.class, List.of()).isEmpty();
+    }
+
+    /** Releases the lease and leaves the events pending, for the sweep of this or another replica. */
+    private void release(Claimed document) {
+        mongo.getCollection(document.target().collection())
+                .updateOne(leasedBy(document), new Document("$unset", new Document(LEASE, "")));
     }
 
     /** No relay holds the document: no lease, or one that has run out. */
@@ -189,23 +309,8 @@ public class OutboxRelay {
         return or(exists(LEASE, false), lt(LEASE + ".until", Date.from(now)));
     }
 
-    private static Bson leasedBy(String id, String claim) {
-        return and(eq("_id", id), eq(LEASE + ".claim", claim));
-    }
-
-    /** Sends in order and waits for every acknowledgement, all within the send timeout. */
-    private void sendAll(List<OutboxMessage> pending) {
-        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-        List<CompletableFuture<?>> sent = new ArrayList<>(pending.size());
-        for (OutboxMessage message : pending) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException(new TimeoutException("send timeout " + properties.sendTimeout()));
-            }
-            sent.add(send(message));
-        }
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
-                .orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
-                .join();
+    private static Bson leasedBy(Claimed document) {
+        return and(eq("_id", document.target().id()), eq(LEASE + ".claim", document.claim()));
     }
 
     /** Ids of the documents of a collection that hold pending events and that no relay holds. */
