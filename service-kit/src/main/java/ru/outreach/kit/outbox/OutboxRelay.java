@@ -135,10 +135,14 @@ public class OutboxRelay {
             long stops = batch.stream().filter(target -> target == STOP).count();
             batch.removeIf(target -> target == STOP);
             batch.forEach(queued::remove);
-            Round round = publish(batch);
-            round.failures().forEach((target, failure) -> log.warn("Events of {} {} stay pending, the sweep will"
-                    + " retry: {}", target.collection(), target.id(), failure.toString()));
-            round.again().forEach(target -> publishSoon(target.collection(), target.id()));
+            try {
+                Round round = publish(batch);
+                round.failures().forEach((target, failure) -> log.warn("Events of {} {} stay pending, the sweep"
+                        + " will retry: {}", target.collection(), target.id(), failure.toString()));
+                round.again().forEach(target -> publishSoon(target.collection(), target.id()));
+            } catch (RuntimeException e) {
+                log.warn("Events of {} documents stay pending, the sweep will retry: {}", batch.size(), e.toString());
+            }
             if (stops > 0) {
                 for (long other = 1; other < stops; other++) {
                     queue.add(STOP);
