@@ -61,8 +61,9 @@ public class AggregateStore {
      * document of that id exists, it is the earlier answer to the same request if its stored key, caller and
      * fingerprint are the key's, and it is returned as it is now, with nothing written; otherwise the key was used for
      * another request (422 naming the header). When none exists, {@code factory} runs (checking what it must) and the
-     * aggregate is inserted with its key and its events in one document; a concurrent attempt with the same key that
-     * got in first makes the insert fail on the unique {@code _id}, and its document is the answer.
+     * aggregate is inserted with its key and its events in one document. A concurrent attempt with the same key that
+     * got in first makes the insert fail on the unique {@code _id} (or a check of the factory fail on what it
+     * created), and its document is the answer.
      */
     public <T extends AggregateRoot> Creation<T> create(Class<T> type, IdempotencyKey key,
                                                         Function<String, ? extends T> factory) {
@@ -75,7 +76,18 @@ public class AggregateStore {
         if (earlier != null) {
             return new Creation<>(earlier, false);
         }
-        T aggregate = factory.apply(id);
+        T aggregate;
+        try {
+            aggregate = factory.apply(id);
+        } catch (RuntimeException e) {
+            // a check of the factory (a unique name, say) may have failed on the record that a concurrent attempt
+            // with the same key has just created: that record is the answer
+            T first = earlier(type, collectionName, id, key);
+            if (first == null) {
+                throw e;
+            }
+            return new Creation<>(first, false);
+        }
         if (!id.equals(aggregate.id())) {
             throw new IllegalStateException("The factory of " + type.getSimpleName() + " must use the id it is given");
         }

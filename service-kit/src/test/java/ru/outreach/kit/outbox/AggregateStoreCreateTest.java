@@ -168,6 +168,22 @@ class AggregateStoreCreateTest {
         assertThat(raw(loser.aggregate().id()).getList("outbox", Document.class)).hasSize(1);
     }
 
+    /** A unique name checked by the factory fails on the record the concurrent attempt with the same key made. */
+    @Test
+    void anAttemptWhoseCheckFailsOnItsTwinAnswersWithTheTwin() {
+        IdempotencyKey key = key("k-9", "caller-a", "f-1");
+        List<TestGroup> twin = new ArrayList<>();
+
+        var loser = store.create(TestGroup.class, key, id -> {
+            twin.add(store.create(TestGroup.class, key, same -> TestGroup.register(same, "Группа 11")).aggregate());
+            throw new RuleViolationException("name", "error.group-name-taken", "Группа 11");
+        });
+
+        assertThat(loser.created()).isFalse();
+        assertThat(loser.aggregate().id()).isEqualTo(twin.getFirst().id());
+        assertThat(count()).isEqualTo(1);
+    }
+
     @Test
     void concurrentAttemptsWithOneKeyCreateOnce() throws Exception {
         IdempotencyKey key = key("k-7", "caller-a", "f-1");
