@@ -88,7 +88,23 @@ public final class IdempotentCreates {
                 DynamicTest.dynamicTest(create.path() + ": two attempts at once with one key create once",
                         () -> concurrentAttempts(create)),
                 DynamicTest.dynamicTest(create.path() + ": without a key every create is new",
-                        () -> withoutKey(create))));
+                        () -> withoutKey(create)),
+                DynamicTest.dynamicTest(create.path() + ": the API document names the header",
+                        () -> documented(create))));
+    }
+
+    private void documented(Create create) throws IOException, InterruptedException {
+        HttpResponse<String> docs = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        JsonNode operation = JSON.readTree(docs.body()).path("paths").path(create.path()).path("post");
+        assertThat(operation.path("parameters").valueStream()
+                .filter(parameter -> HEADER.equals(parameter.path("name").asString()))
+                .map(parameter -> parameter.path("in").asString() + " " + parameter.path("required").asBoolean()
+                        + " " + parameter.path("schema").path("maxLength").asInt()))
+                .as("POST %s documents the header", create.path()).containsExactly("header false 255");
+        assertThat(operation.path("responses").path("201").path("headers").has("Location")).isTrue();
+        assertThat(operation.path("responses").has("422")).isTrue();
     }
 
     private void sameKeyAndBody(Create create) {
