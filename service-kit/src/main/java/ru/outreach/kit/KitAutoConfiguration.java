@@ -25,9 +25,10 @@ import ru.outreach.kit.outbox.OutboxProperties;
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
-// the web edge is its own auto-configuration of explicit beans (KitWebAutoConfiguration)
+// the web edge and the idempotency key are auto-configurations of explicit beans of their own
+// (KitWebAutoConfiguration, IdempotencyAutoConfiguration)
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-        pattern = "ru\\.outreach\\.kit\\.web\\..*"))
+        pattern = "ru\\.outreach\\.kit\\.(web|idempotency)\\..*"))
 @EnableScheduling
 @EnableConfigurationProperties({OutboxProperties.class, KafkaTopicsProperties.class, ConsumerProperties.class})
 public class KitAutoConfiguration {

@@ -2,6 +2,7 @@ package ru.outreach.appeals.appeal;
 
 import ru.outreach.events.appeals.AppealState;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,6 +37,7 @@ import ru.outreach.appeals.appeal.AppealRecords.MissedTerm;
 import ru.outreach.appeals.appeal.AppealRecords.Redirect;
 import ru.outreach.appeals.appeal.AppealRecords.WithoutAnswer;
 import ru.outreach.appeals.appeal.PersonalDataView.PersonalData;
+import ru.outreach.kit.idempotency.IdempotencyKey;
 import ru.outreach.kit.security.Actor;
 import ru.outreach.kit.support.PageResponse;
 
@@ -55,10 +58,13 @@ class AppealController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register an appeal received by post, in person or electronically; every term is computed")
-    AppealResponse register(@Valid @RequestBody AppealRequests.RegisterAppeal request,
-            Actor actor, HttpServletRequest http) {
-        return response(appeals.register(request, actor), actor, http);
+    @Operation(summary = "Register an appeal received by post, in person or electronically; every term is computed",
+            description = "With an Idempotency-Key, a retry registers nothing and answers the appeal registered"
+                    + " first, as the caller may see it now.")
+    ResponseEntity<AppealResponse> register(@Valid @RequestBody AppealRequests.RegisterAppeal request,
+            IdempotencyKey key, Actor actor, HttpServletRequest http) {
+        Appeal appeal = appeals.register(request, actor, key);
+        return ResponseEntity.created(URI.create("/api/appeals/" + appeal.id())).body(response(appeal, actor, http));
     }
 
     @GetMapping("/registration-queue")

@@ -4,8 +4,8 @@ import ru.outreach.events.appeals.AppealState;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -34,6 +34,7 @@ import ru.outreach.appeals.terms.MissedTermsCounter;
 import ru.outreach.appeals.terms.Terms;
 import ru.outreach.events.appeals.AppealTerm;
 import ru.outreach.events.appeals.AppealsEvent.AppealTermMissed;
+import ru.outreach.kit.idempotency.IdempotencyKey;
 import ru.outreach.kit.outbox.AggregateStore;
 import ru.outreach.kit.support.NotFoundException;
 import ru.outreach.kit.support.StepDates;
@@ -61,24 +62,32 @@ public class AppealService {
                 .register(registry);
     }
 
-    Appeal register(AppealRequests.RegisterAppeal request, Actor actor) {
+    /**
+     * Registers an appeal received by post, in person or electronically; with an idempotency key, once: a retry
+     * answers the appeal registered first.
+     */
+    Appeal register(AppealRequests.RegisterAppeal request, Actor actor, IdempotencyKey key) {
         LocalDate today = today();
-        AppealRequests.CitizenInput input = request.citizen();
-        Citizen citizen = input == null ? new Citizen(null, null, null, null)
-                : new Citizen(blankToNull(input.fullName()), blankToNull(input.postalAddress()),
-                        blankToNull(input.phone()), blankToNull(input.email()));
-        Registration registration = new Registration(request.channel(), request.receivedOn(),
-                StepDates.orToday(request.registeredOn(), today), citizen, request.text(),
-                categories.require(request.category(), "category"), request.territory().trim(),
-                Boolean.TRUE.equals(request.reportsCrime()), null, null);
-        String id = UUID.randomUUID().toString();
-        Appeal appeal = Appeal.register(id, Signed.by(actor), registration, previousAppealId(id,
-                CitizenKey.of(citizen), registration.category(), registration.receivedOn()),
-                categories.name(registration.category()), terms, today);
-        List<AppealTerm> missed = missedTermsOf(appeal);
-        store.insert(appeal);
-        missed.forEach(term -> missedTerms.missed(term.name()));
-        return appeal;
+        List<AppealTerm> missed = new ArrayList<>();
+        AggregateStore.Creation<Appeal> creation = store.create(Appeal.class, key, id -> {
+            AppealRequests.CitizenInput input = request.citizen();
+            Citizen citizen = input == null ? new Citizen(null, null, null, null)
+                    : new Citizen(blankToNull(input.fullName()), blankToNull(input.postalAddress()),
+                            blankToNull(input.phone()), blankToNull(input.email()));
+            Registration registration = new Registration(request.channel(), request.receivedOn(),
+                    StepDates.orToday(request.registeredOn(), today), citizen, request.text(),
+                    categories.require(request.category(), "category"), request.territory().trim(),
+                    Boolean.TRUE.equals(request.reportsCrime()), null, null);
+            Appeal appeal = Appeal.register(id, Signed.by(actor), registration, previousAppealId(id,
+                    CitizenKey.of(citizen), registration.category(), registration.receivedOn()),
+                    categories.name(registration.category()), terms, today);
+            missed.addAll(missedTermsOf(appeal));
+            return appeal;
+        });
+        if (creation.created()) {
+            missed.forEach(term -> missedTerms.missed(term.name()));
+        }
+        return creation.aggregate();
     }
 
     /**

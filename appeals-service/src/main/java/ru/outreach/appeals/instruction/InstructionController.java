@@ -2,6 +2,7 @@ package ru.outreach.appeals.instruction;
 
 import ru.outreach.events.appeals.InstructionState;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +31,7 @@ import ru.outreach.appeals.instruction.InstructionRecords.ExtensionRequest;
 import ru.outreach.appeals.instruction.InstructionRecords.Report;
 import ru.outreach.appeals.instruction.InstructionRecords.Return;
 import ru.outreach.events.appeals.InstructionSource;
+import ru.outreach.kit.idempotency.IdempotencyKey;
 import ru.outreach.kit.security.Actor;
 import ru.outreach.kit.support.PageResponse;
 
@@ -47,9 +50,13 @@ class InstructionController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Issue an instruction directly (the head or the control department)")
-    InstructionResponse issue(@Valid @RequestBody InstructionRequests.IssueInstruction request, Actor actor) {
-        return response(instructions.issue(request, actor));
+    @Operation(summary = "Issue an instruction directly (the head or the control department)",
+            description = "With an Idempotency-Key, a retry issues nothing and answers the instruction issued first.")
+    ResponseEntity<InstructionResponse> issue(@Valid @RequestBody InstructionRequests.IssueInstruction request,
+            IdempotencyKey key, Actor actor) {
+        Instruction instruction = instructions.issue(request, actor, key);
+        return ResponseEntity.created(URI.create("/api/instructions/" + instruction.id()))
+                .body(response(instruction));
     }
 
     @PostMapping("/{id}/acceptance")

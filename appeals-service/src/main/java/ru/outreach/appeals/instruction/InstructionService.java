@@ -5,7 +5,6 @@ import ru.outreach.events.appeals.InstructionState;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -26,6 +25,7 @@ import ru.outreach.appeals.staff.Signed;
 import ru.outreach.kit.security.Actor;
 import ru.outreach.appeals.terms.MissedTermsCounter;
 import ru.outreach.appeals.terms.Terms;
+import ru.outreach.kit.idempotency.IdempotencyKey;
 import ru.outreach.kit.outbox.AggregateStore;
 import ru.outreach.kit.support.NotFoundException;
 import ru.outreach.kit.support.StepDates;
@@ -51,17 +51,21 @@ public class InstructionService {
                 .register(registry);
     }
 
-    Instruction issue(InstructionRequests.IssueInstruction request, Actor actor) {
-        By controller = Signed.by(actor, "controller", request.controller());
-        By issuedBy = Signed.by(actor, "issuedBy", request.issuedBy());
-        LocalDate today = today();
-        LocalDate issuedOn = StepDates.orToday(request.issuedOn(), today);
-        StepDates.require("issuedOn", "issue", issuedOn, null, null, today);
-        // an order cannot be due before it was given; one entered afterwards from a paper journal may be due already
-        return issue(UUID.randomUUID().toString(), new Order(request.text(), request.executorDepartment().trim(),
-                request.coExecutors(), controller, request.source(), request.sourceId(),
-                request.territory() == null ? null : request.territory().trim(), issuedOn, issuedBy,
-                request.dueOn()));
+    /** Issues an instruction; with an idempotency key, once: a retry answers the instruction issued first. */
+    Instruction issue(InstructionRequests.IssueInstruction request, Actor actor, IdempotencyKey key) {
+        return store.create(Instruction.class, key, id -> {
+            By controller = Signed.by(actor, "controller", request.controller());
+            By issuedBy = Signed.by(actor, "issuedBy", request.issuedBy());
+            LocalDate today = today();
+            LocalDate issuedOn = StepDates.orToday(request.issuedOn(), today);
+            StepDates.require("issuedOn", "issue", issuedOn, null, null, today);
+            // an order cannot be due before it was given; one entered afterwards from a paper journal may be due
+            // already
+            return Instruction.issue(id, new Order(request.text(), request.executorDepartment().trim(),
+                    request.coExecutors(), controller, request.source(), request.sourceId(),
+                    request.territory() == null ? null : request.territory().trim(), issuedOn, issuedBy,
+                    request.dueOn()));
+        }).aggregate();
     }
 
     /** Issues an instruction under the given id; the caller makes sure the id is new (or deterministic). */

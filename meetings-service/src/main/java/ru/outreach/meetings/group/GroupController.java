@@ -1,8 +1,11 @@
 package ru.outreach.meetings.group;
 
+import java.net.URI;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import ru.outreach.kit.idempotency.IdempotencyKey;
 import ru.outreach.kit.security.Actor;
 import ru.outreach.kit.support.PageResponse;
 
@@ -32,9 +36,11 @@ class GroupController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register an information group")
-    GroupResponse register(@Valid @RequestBody GroupDetails details) {
-        return GroupResponse.of(groups.register(details));
+    @Operation(summary = "Register an information group",
+            description = "With an Idempotency-Key, a retry registers nothing and answers the group registered first.")
+    ResponseEntity<GroupResponse> register(@Valid @RequestBody GroupDetails details, IdempotencyKey key) {
+        Group group = groups.register(details, key);
+        return ResponseEntity.created(URI.create("/api/groups/" + group.id())).body(GroupResponse.of(group));
     }
 
     @PutMapping("/{id}")

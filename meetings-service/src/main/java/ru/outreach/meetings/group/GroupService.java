@@ -3,7 +3,6 @@ package ru.outreach.meetings.group;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Service;
 
+import ru.outreach.kit.idempotency.IdempotencyKey;
 import ru.outreach.kit.outbox.AggregateStore;
 import ru.outreach.kit.security.Actor;
 import ru.outreach.kit.security.Duties;
@@ -66,9 +66,12 @@ public class GroupService implements ApplicationRunner {
         return new Scope(everyGroup, own);
     }
 
-    Group register(GroupDetails details) {
-        requireUniqueName(details.name(), null);
-        return store.insert(Group.register(UUID.randomUUID().toString(), details, LocalDate.now(clock)));
+    /** Registers a group; with an idempotency key, once: a retry answers the group registered first. */
+    Group register(GroupDetails details, IdempotencyKey key) {
+        return store.create(Group.class, key, id -> {
+            requireUniqueName(details.name(), null);
+            return Group.register(id, details, LocalDate.now(clock));
+        }).aggregate();
     }
 
     Group change(String id, GroupDetails details) {

@@ -2,6 +2,7 @@ package ru.outreach.meetings.meeting;
 
 import ru.outreach.events.meetings.MeetingStatus;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +31,7 @@ import ru.outreach.meetings.meeting.MeetingRecords.Reschedule;
 import ru.outreach.meetings.meeting.MeetingRecords.VenueAgreement;
 import ru.outreach.meetings.group.GroupService;
 import ru.outreach.meetings.group.Staff;
+import ru.outreach.kit.idempotency.IdempotencyKey;
 import ru.outreach.kit.security.Actor;
 import ru.outreach.kit.support.PageResponse;
 
@@ -47,10 +50,12 @@ class MeetingController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Plan a meeting of a group in one of its territories")
-    MeetingResponse plan(@Valid @RequestBody MeetingRequests.PlanMeeting request,
-            Actor actor) {
-        return MeetingResponse.of(meetings.plan(request, actor));
+    @Operation(summary = "Plan a meeting of a group in one of its territories",
+            description = "With an Idempotency-Key, a retry plans nothing and answers the meeting planned first.")
+    ResponseEntity<MeetingResponse> plan(@Valid @RequestBody MeetingRequests.PlanMeeting request,
+            IdempotencyKey key, Actor actor) {
+        Meeting meeting = meetings.plan(request, actor, key);
+        return ResponseEntity.created(URI.create("/api/meetings/" + meeting.id())).body(MeetingResponse.of(meeting));
     }
 
     @PostMapping("/{id}/venue-agreement")

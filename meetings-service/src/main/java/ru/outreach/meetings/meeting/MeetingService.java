@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -23,6 +22,7 @@ import ru.outreach.meetings.group.Scope;
 import ru.outreach.meetings.group.Staff;
 import ru.outreach.meetings.meeting.MeetingRecords.Announcement;
 import ru.outreach.meetings.meeting.MeetingRecords.Holding;
+import ru.outreach.kit.idempotency.IdempotencyKey;
 import ru.outreach.kit.outbox.AggregateStore;
 import ru.outreach.kit.security.Actor;
 import ru.outreach.kit.support.NotFoundException;
@@ -49,14 +49,17 @@ public class MeetingService {
                 .description("Outreach meetings recorded as held").register(registry);
     }
 
-    Meeting plan(MeetingRequests.PlanMeeting request, Actor actor) {
-        Group group = group(request.groupId(), groups.scope(actor));
-        if (!group.works(request.territory())) {
-            throw new RuleViolationException("territory", "error.territory-not-of-group", request.territory(),
-                    group.name());
-        }
-        return store.insert(Meeting.plan(UUID.randomUUID().toString(), group.id(), request.territory(),
-                request.venue(), request.scheduledAt(), request.invitedParticipants(), Staff.of(actor)));
+    /** Plans a meeting; with an idempotency key, once: a retry answers the meeting planned first. */
+    Meeting plan(MeetingRequests.PlanMeeting request, Actor actor, IdempotencyKey key) {
+        return store.create(Meeting.class, key, id -> {
+            Group group = group(request.groupId(), groups.scope(actor));
+            if (!group.works(request.territory())) {
+                throw new RuleViolationException("territory", "error.territory-not-of-group", request.territory(),
+                        group.name());
+            }
+            return Meeting.plan(id, group.id(), request.territory(), request.venue(), request.scheduledAt(),
+                    request.invitedParticipants(), Staff.of(actor));
+        }).aggregate();
     }
 
     Meeting agreeVenue(String id, MeetingRequests.AgreeVenue request, Actor actor) {

@@ -15,8 +15,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Publishes events that a crash, a broker outage or a full relay queue left in the documents: once at start-up and
- * then on an interval. Also reports how many events wait, as the gauge {@code outreach.outbox.pending}.
+ * Publishes events that a crash or a broker outage left in the documents: once at start-up and then on an interval.
+ * Documents another relay holds (an unexpired lease, see {@link OutboxRelay}) are skipped; one whose lease has run
+ * out is taken over. Also reports how many events wait, as the gauge {@code outreach.outbox.pending}.
  */
 @Component
 class OutboxSweeper {

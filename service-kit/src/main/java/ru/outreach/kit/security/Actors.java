@@ -31,6 +31,19 @@ public final class Actors {
         throw new AuthenticationCredentialsNotFoundException("No access token in this request");
     }
 
+    /**
+     * Whom the request being served acts for, as a stable identifier: the token's subject ({@code sub}), or its
+     * username when it has none. Keys a person chose (an idempotency key) are scoped by it.
+     */
+    public static String currentCaller() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            String subject = token.getToken().getSubject();
+            return subject != null && !subject.isBlank() ? subject : "username:" + from(token.getToken()).username();
+        }
+        throw new AuthenticationCredentialsNotFoundException("No access token in this request");
+    }
+
     public static Actor from(Jwt jwt) {
         String username = jwt.hasClaim(USERNAME) ? jwt.getClaimAsString(USERNAME) : jwt.getSubject();
         String fullName = jwt.hasClaim(FULL_NAME) ? jwt.getClaimAsString(FULL_NAME) : username;

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -24,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * minutes, {@code admin} for the groups, {@code controller} for the hand-over and the instructions' issue, return,
  * closing and extensions, {@code clerk} for the appeals and the publication of results, the executor of the
  * instruction's department ({@link Dictionary#EXECUTORS}) for the executors' steps. A refused call (4xx) is counted by its problem type and does not stop the
- * load: the summary at the end shows what was refused and why.
+ * load: the summary at the end shows what was refused and why. Every create carries an {@code Idempotency-Key} (a
+ * new UUID each), so that its retries after a lost answer create nothing twice.
  */
 final class Api {
 
@@ -32,6 +35,10 @@ final class Api {
     private static final Pattern MEETING = Pattern.compile("/api/meetings/([^/?]+)");
     private static final Pattern INSTRUCTION = Pattern.compile("/api/instructions/([^/?]+)");
     private static final Pattern GROUP_NUMBER = Pattern.compile("№ (\\d+)$");
+    /** The creates, which carry an Idempotency-Key and are retried with it. */
+    private static final Pattern CREATE = Pattern.compile("/api/(groups|meetings|appeals|instructions)$");
+    private static final Set<Integer> GATEWAY_ERRORS = Set.of(502, 503, 504);
+    private static final int RETRIES = 3;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Tokens tokens;
@@ -41,6 +48,8 @@ final class Api {
     /** Instruction id → its executor department. */
     private final Map<String, String> instructionDepartments = new ConcurrentHashMap<>();
     final AtomicLong calls = new AtomicLong();
+    /** Creates sent again with their Idempotency-Key after a lost answer. */
+    final AtomicLong retried = new AtomicLong();
     final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
 
     Api(Tokens tokens) {
@@ -58,13 +67,22 @@ final class Api {
         instructionDepartments.put(instructionId, department);
     }
 
-    /** POST (or PUT when {@code put}) of a JSON body; the answer's body, or null when refused. */
+    /**
+     * POST (or PUT when {@code put}) of a JSON body; the answer's body, or null when refused. A create (a group, a
+     * meeting, an appeal, an instruction) carries an {@code Idempotency-Key} of its own and is retried with the same
+     * key when the answer is lost (a timeout, a dropped connection) or the service is briefly away (502, 503, 504):
+     * the service creates it once however many attempts reach it.
+     */
     JsonNode send(String url, Object body, boolean put) {
         HttpRequest.BodyPublisher json = HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").header("Accept-Language", "en")
                 .header("Authorization", tokens.bearer(person(url, body)));
-        JsonNode answer = exchange(put ? request.PUT(json) : request.POST(json), url);
+        boolean create = !put && CREATE.matcher(url).find();
+        if (create) {
+            request.header("Idempotency-Key", UUID.randomUUID().toString());
+        }
+        JsonNode answer = exchange(put ? request.PUT(json) : request.POST(json), url, create ? RETRIES : 0);
         if (answer != null && url.endsWith("/api/meetings") && body instanceof Map<?, ?> plan) {
             meetingGroups.put(answer.path("id").asString(), String.valueOf(plan.get("groupId")));
         }
@@ -113,9 +131,35 @@ final class Api {
     }
 
     private JsonNode exchange(HttpRequest.Builder request, String url) {
-        calls.incrementAndGet();
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return exchange(request, url, 0);
+    }
+
+    /**
+     * Sends, and sends the very same request (its Idempotency-Key too) again up to {@code retries} times when the
+     * answer is lost or the service is briefly away, waiting a second more each time.
+     */
+    private JsonNode exchange(HttpRequest.Builder request, String url, int retries) {
+        HttpRequest built = request.build();
+        for (int attempt = 0; ; attempt++) {
+            calls.incrementAndGet();
+            HttpResponse<String> response;
+            try {
+                response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                if (attempt < retries) {
+                    pause(attempt + 1);
+                    continue;
+                }
+                throw new IllegalStateException("Cannot reach " + url + ": " + e.getMessage()
+                        + ". Is the stack running (./run.sh)?", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (attempt < retries && GATEWAY_ERRORS.contains(response.statusCode())) {
+                pause(attempt + 1);
+                continue;
+            }
             if (response.statusCode() / 100 == 2) {
                 return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
             }
@@ -123,9 +167,14 @@ final class Api {
                     + url.replaceAll("/[0-9a-f-]{36}(:[A-Z]+[0-9]+)?", "/{id}").replaceAll("\\?.*", "");
             refused.computeIfAbsent(reason, key -> new AtomicLong()).incrementAndGet();
             return null;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot reach " + url + ": " + e.getMessage()
-                    + ". Is the stack running (./run.sh)?", e);
+        }
+    }
+
+    /** Before a retry: counted, and a pause of some seconds. */
+    private void pause(int seconds) {
+        retried.incrementAndGet();
+        try {
+            Thread.sleep(Duration.ofSeconds(seconds));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -478,8 +478,8 @@ public final class DemoYear {
     }
 
     private void summary(long seconds) {
-        say("Done in %d s: %d calls, %d refused.", seconds, api.calls.get(),
-                api.refused.values().stream().mapToLong(AtomicLong::get).sum());
+        say("Done in %d s: %d calls, %d refused, %d creates sent again with their Idempotency-Key.", seconds,
+                api.calls.get(), api.refused.values().stream().mapToLong(AtomicLong::get).sum(), api.retried.get());
         api.refused.forEach((reason, count) -> say("  refused %5d × %s", count.get(), reason));
     }
 
