@@ -50,6 +50,26 @@ public final class Api {
                 .body(String.class));
     }
 
+    /**
+     * A create (POST) with an {@code Idempotency-Key}: the form carries the key it was rendered with, so sending it
+     * twice (a double click, a retry after a lost answer) creates one record; the service answers the first one.
+     */
+    public JsonNode create(String idempotencyKey, Object body, String uri, Object... variables) {
+        return call(() -> client.post().uri(uri, variables).contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON).header("Idempotency-Key", idempotencyKey)
+                .body(JSON.writeValueAsString(body)).retrieve().body(String.class));
+    }
+
+    /** A fresh key for a create form. */
+    public static String newIdempotencyKey() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
+    /** The key a submitted form carried, or a fresh one when it carried none or a malformed one. */
+    public static String idempotencyKey(String submitted) {
+        return submitted != null && submitted.matches("[0-9a-f-]{36}") ? submitted : newIdempotencyKey();
+    }
+
     public JsonNode put(Object body, String uri, Object... variables) {
         return call(() -> client.put().uri(uri, variables).contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body)).retrieve()

@@ -202,8 +202,8 @@ public class AppealPages {
     @GetMapping("/appeals/new")
     String registrationForm(Model model) {
         String today = Russian.today();
-        return registrationPage(Map.of("channel", "POST", "receivedOn", today, "registeredOn", today), Map.of(),
-                model);
+        return registrationPage(Map.of("channel", "POST", "receivedOn", today, "registeredOn", today,
+                "idempotencyKey", Api.newIdempotencyKey()), Map.of(), model);
     }
 
     @PostMapping("/appeals/new")
@@ -217,7 +217,7 @@ public class AppealPages {
             return registrationPage(form, errors, model);
         }
         try {
-            JsonNode created = appeals.post(body, "/api/appeals");
+            JsonNode created = appeals.create(Api.idempotencyKey(form.get("idempotencyKey")), body, "/api/appeals");
             String id = created.path("id").asString("");
             redirect.addFlashAttribute("done", "Обращение " + id + " зарегистрировано, срок ответа — "
                     + Russian.date(created.path("answerDueOn").asString("")) + ".");

@@ -40,6 +40,10 @@ public class MeetingPages {
         private String venueAddress;
         private String date;
         private String time = "18:00";
+        private String idempotencyKey = Api.newIdempotencyKey();
+
+        public String getIdempotencyKey() { return idempotencyKey; }
+        public void setIdempotencyKey(String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
 
         public String getTerritory() { return territory; }
         public void setTerritory(String territory) { this.territory = territory; }
@@ -141,7 +145,8 @@ public class MeetingPages {
         body.put("venue", venue);
         body.put("scheduledAt", day.atTime(time).toString());
         try {
-            meetings.post(body, "/api/meetings");
+            form.setIdempotencyKey(Api.idempotencyKey(form.getIdempotencyKey()));
+            meetings.create(form.getIdempotencyKey(), body, "/api/meetings");
         } catch (Api.Refusal refusal) {
             Map<String, String> general = new LinkedHashMap<>();
             refusal.fields().forEach((field, message) -> {

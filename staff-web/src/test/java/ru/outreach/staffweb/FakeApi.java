@@ -17,7 +17,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class FakeApi {
 
-    record Request(String method, String uri, String authorization, String body, String accept) {
+    record Request(String method, String uri, String authorization, String body, String accept,
+                   String idempotencyKey) {
     }
 
     /** A file answered as it is, with its {@code Content-Disposition} (none when null). */
@@ -48,7 +49,8 @@ final class FakeApi {
                 requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath() + (exchange.getRequestURI().getRawQuery() == null
                         ? "" : "?" + exchange.getRequestURI().getRawQuery()),
                         exchange.getRequestHeaders().getFirst("Authorization"), body,
-                        exchange.getRequestHeaders().getFirst("Accept")));
+                        exchange.getRequestHeaders().getFirst("Accept"),
+                        exchange.getRequestHeaders().getFirst("Idempotency-Key")));
                 File file = files.get(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
                 if (file != null) {
                     exchange.getResponseHeaders().set("Content-Type", file.contentType());

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,11 +121,15 @@ class GeneralDepartmentPagesIT extends StaffPagesTest {
         fields.put("text", "Не горит освещение во дворе");
         fields.put("category", "housing");
         fields.put("territory", "Западный");
+        Matcher key = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(key.find()).as("the form carries its idempotency key").isTrue();
+        fields.put("idempotencyKey", key.group(1));
         HttpResponse<String> done = post("/appeals/new", csrf(form.body()), fields);
         assertThat(done.uri().getPath()).isEqualTo("/appeals/A-9");
         assertThat(done.body()).contains("Обращение A-9 зарегистрировано", TODAY.plusDays(30).format(Russian.DATE));
         assertThat(APPEALS.requests).filteredOn(r -> r.method().equals("POST")).singleElement().satisfies(r -> {
             assertThat(r.uri()).isEqualTo("/api/appeals");
+            assertThat(r.idempotencyKey()).as("a retry of the same form creates nothing more").isEqualTo(key.group(1));
             assertThat(r.authorization()).isEqualTo("Bearer " + PROVIDER.accessTokens.getFirst());
             assertThat(r.body()).isEqualTo("{\"channel\":\"POST\",\"receivedOn\":\"" + TODAY.minusDays(2)
                     + "\",\"registeredOn\":\"" + TODAY + "\",\"citizen\":{\"fullName\":\"Иванов Пётр Сергеевич\","

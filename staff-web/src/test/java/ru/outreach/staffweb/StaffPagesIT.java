@@ -78,11 +78,16 @@ class StaffPagesIT extends StaffPagesTest {
         assertThat(form.body()).contains("<label for=\"territory\">", "<label for=\"date\">",
                 "<option value=\"Западный\">", "<option value=\"Соколово-Кундрючий\">");
 
+        String key = between(form.body(), "name=\"idempotencyKey\" value=\"", "\">")
+                .substring("name=\"idempotencyKey\" value=\"".length());
+        assertThat(key).as("the form carries an idempotency key").hasSize(36);
         HttpResponse<String> refused = post("/meetings", csrf(form.body()), Map.of("territory", "Западный",
                 "venueName", "", "venueKind", "SCHOOL", "venueAddress", "ул. Ленина, 10", "date", "01.02.2027",
-                "time", "17:30"));
+                "time", "17:30", "idempotencyKey", key));
         assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).as("the form shown again keeps its key").contains("value=\"" + key + "\"");
         assertThat(MEETINGS.requests).filteredOn(r -> r.method().equals("POST")).singleElement().satisfies(r -> {
+            assertThat(r.idempotencyKey()).isEqualTo(key);
             assertThat(r.authorization()).isEqualTo("Bearer " + PROVIDER.accessTokens.getFirst());
             assertThat(r.body()).contains("\"groupId\":\"g-west\"", "\"territory\":\"Западный\"",
                     "\"scheduledAt\":\"2027-02-01T17:30\"", "\"kind\":\"SCHOOL\"");
