@@ -2,6 +2,7 @@ package ru.outreach.system;
 
 import static ru.outreach.system.Http.HEAD;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,11 +10,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 
 import com.mongodb.ConnectionString;
@@ -28,7 +36,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * What the owners hold, read from their databases in the store with the MongoDB driver (appeals-service's
  * {@code appeals} and {@code instructions}, meetings-service's {@code meetings}, {@code minutes} and {@code groups}),
- * set against what the load was told ({@link Ledger}) and against what the reporting service's reports say.
+ * set against what the load was told ({@link Ledger}) and against what the reporting service's reports say; and the
+ * dead-letter topics on the broker.
  */
 final class Reconciliation implements AutoCloseable {
 
@@ -38,16 +47,20 @@ final class Reconciliation implements AutoCloseable {
             "meetings.meetings", "meetings.minutes", "meetings.groups");
 
     private final MongoClient mongo;
+    private final Admin kafka;
     private final String reports;
     private final int year;
 
-    Reconciliation(String storeUri, String reportingUrl, int year) {
+    Reconciliation(String storeUri, String bootstrapServers, String reportingUrl, int year) {
         this.mongo = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(storeUri))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout(2, TimeUnit.SECONDS)
                         .readTimeout(30, TimeUnit.SECONDS))
                 .retryWrites(false).build());
+        this.kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
         this.reports = reportingUrl + "/api/reports";
         this.year = year;
     }
@@ -220,6 +233,31 @@ final class Reconciliation implements AutoCloseable {
         return differences;
     }
 
+    /**
+     * Records in the dead-letter topics ({@code <topic>.DLT}): input that a consumer gave up on after its bounded
+     * retries, which its owner then never applied.
+     */
+    long deadLetters() {
+        try {
+            Set<String> topics = new TreeSet<>(kafka.listTopics().names().get(10, TimeUnit.SECONDS));
+            topics.removeIf(topic -> !topic.endsWith(".DLT"));
+            if (topics.isEmpty()) {
+                return 0;
+            }
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            kafka.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values()
+                    .forEach(topic -> topic.partitions().forEach(partition -> latest.put(
+                            new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+            return kafka.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot read the dead-letter topics", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Lost and doubled
 
@@ -306,6 +344,7 @@ final class Reconciliation implements AutoCloseable {
 
     @Override
     public void close() {
+        kafka.close(Duration.ofSeconds(5));
         mongo.close();
     }
 }
