@@ -191,6 +191,8 @@ final class MixedLoad {
             appealPool.execute(() -> {
                 try {
                     postAppeal(started);
+                } catch (RuntimeException e) {
+                    ledger.refusals.add("an HTTP appeal stopped: " + e);
                 } finally {
                     appealSlots.release();
                 }
@@ -235,11 +237,14 @@ final class MixedLoad {
         int meetings = 0;
         while (running) {
             String started = phase;
-            if (meeting(started, group, meetings++ % 2 == 0)) {
-                pause(settings.meetingPause());
-            } else {
-                pause(Duration.ofSeconds(1));
+            boolean done;
+            try {
+                done = meeting(started, group, meetings++ % 2 == 0);
+            } catch (RuntimeException e) {
+                ledger.refusals.add("secretary of " + group.name() + " stopped a meeting: " + e);
+                done = false;
             }
+            pause(done ? settings.meetingPause() : Duration.ofSeconds(1));
         }
     }
 
@@ -336,7 +341,11 @@ final class MixedLoad {
                 return;
             }
             if (followUp != null && running) {
-                followUp(phase, followUp);
+                try {
+                    followUp(phase, followUp);
+                } catch (RuntimeException e) {
+                    ledger.refusals.add("clerk stopped on appeal " + followUp.appealId + ": " + e);
+                }
             }
         }
     }
