@@ -118,6 +118,33 @@ final class ServiceProcess implements AutoCloseable {
         process = null;
     }
 
+    /** Kills the process without warning (SIGKILL): no shutdown hook, no graceful end of requests; waits for it. */
+    void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** The operating system's id of the running process, or -1 when it is not running. */
+    long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path log() {
+        return log;
+    }
+
     private boolean healthy() {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"))
