@@ -13,6 +13,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import ru.outreach.events.appeals.AppealChannel;
 import ru.outreach.events.meetings.MeetingStatus;
 import ru.outreach.events.meetings.QuarterlyRule.Verdict;
+import ru.outreach.reporting.report.Period;
 
 /**
  * Labels of the codes the reports show. Meeting statuses, the quarterly rule's verdicts and the channels come from
@@ -25,8 +26,7 @@ public final class Labels {
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
     private static final MessageSource MESSAGES = messages();
 
-    public static final List<String> MONTHS = List.of("январь", "февраль", "март", "апрель", "май", "июнь", "июль",
-            "август", "сентябрь", "октябрь", "ноябрь", "декабрь");
+    public static final List<String> MONTHS = Period.MONTHS;
 
     /** The figures of {@code AppealsReport.totals}. */
     public static final Map<String, String> APPEAL_FIGURES = ordered(

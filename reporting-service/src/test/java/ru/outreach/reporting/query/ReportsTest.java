@@ -60,7 +60,9 @@ class ReportsTest {
         CategoryNames categories = new CategoryNames(store.template());
         return new ReportService(groups, new AppealsQuery(cells, categories),
                 new ExecutorsQuery(cells, overdue, clock), new RankingQuery(groups, clock), categories,
-                Labels.messages());
+                Labels.messages(), new MeetingItemsQuery(store.template(), groups, clock),
+                new AppealItemsQuery(store.template(), categories, clock),
+                new InstructionItemsQuery(store.template(), groups, clock));
     }
 
     @AfterAll
