@@ -144,7 +144,8 @@ public class ReportService {
     /** The labels of the codes in the reports: statuses, verdicts and channels from the contract's enums. */
     public ReportLabels labels(Locale locale) {
         return new ReportLabels(Labels.statuses(messages, locale), Labels.verdicts(messages, locale),
-                Labels.channels(messages, locale), categories.all());
+                Labels.channels(messages, locale), categories.all(), Labels.appealStates(messages, locale),
+                Labels.instructionStates(messages, locale));
     }
 
     static Period period(int year, Integer half) {
