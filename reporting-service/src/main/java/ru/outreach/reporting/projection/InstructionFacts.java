@@ -16,17 +16,22 @@ import ru.outreach.events.appeals.InstructionsEvent.InstructionClosed;
 import ru.outreach.events.appeals.InstructionsEvent.InstructionExtensionRequested;
 import ru.outreach.events.appeals.InstructionsEvent.InstructionIssued;
 
-/** An instruction's executor, source and dates (subject {@code instruction/ID}). */
+/**
+ * An instruction's executor, source, territory and dates (subject {@code instruction/ID}); the events carry no text.
+ *
+ * @param territory where it was given, as {@code InstructionIssued} says; null in documents built before the field
+ *                  was kept (a rebuild fills it)
+ */
 public record InstructionFacts(@Id String id, long version, InstructionState state, String department,
                                InstructionSource source,
-                               String sourceId, LocalDate issuedOn, LocalDate dueOn, int extensionsAsked,
+                               String sourceId, String territory, LocalDate issuedOn, LocalDate dueOn, int extensionsAsked,
                                LocalDate closedOn, Boolean closedLate, List<PendingCell> pending) implements Facts {
 
     /** States in which the executor no longer owes a report. */
     static final Set<InstructionState> SETTLED = Set.of(InstructionState.REPORTED, InstructionState.CLOSED);
 
     static InstructionFacts empty(String id) {
-        return new InstructionFacts(id, 0, null, null, null, null, null, null, 0, null, null, List.of());
+        return new InstructionFacts(id, 0, null, null, null, null, null, null, null, 0, null, null, List.of());
     }
 
     InstructionFacts apply(InstructionsEvent event) {
@@ -37,13 +42,14 @@ public record InstructionFacts(@Id String id, long version, InstructionState sta
         LocalDate due = event.dueOn() != null ? event.dueOn() : dueOn;
         return switch (event) {
             case InstructionIssued e -> new InstructionFacts(id, e.version(), e.state(), dept, e.source(),
-                    e.sourceId(), e.issuedOn(), due, extensionsAsked, closedOn, closedLate, pending);
-            case InstructionExtensionRequested e -> new InstructionFacts(id, e.version(), e.state(), dept, source,
-                    sourceId, issuedOn, due, extensionsAsked + 1, closedOn, closedLate, pending);
-            case InstructionClosed e -> new InstructionFacts(id, e.version(), e.state(), dept, source, sourceId,
-                    issuedOn, due, extensionsAsked, e.closedOn(), e.late(), pending);
-            default -> new InstructionFacts(id, event.version(), event.state(), dept, source, sourceId, issuedOn, due,
+                    e.sourceId(), e.territory() != null ? e.territory() : territory, e.issuedOn(), due,
                     extensionsAsked, closedOn, closedLate, pending);
+            case InstructionExtensionRequested e -> new InstructionFacts(id, e.version(), e.state(), dept, source,
+                    sourceId, territory, issuedOn, due, extensionsAsked + 1, closedOn, closedLate, pending);
+            case InstructionClosed e -> new InstructionFacts(id, e.version(), e.state(), dept, source, sourceId,
+                    territory, issuedOn, due, extensionsAsked, e.closedOn(), e.late(), pending);
+            default -> new InstructionFacts(id, event.version(), event.state(), dept, source, sourceId, territory,
+                    issuedOn, due, extensionsAsked, closedOn, closedLate, pending);
         };
     }
 
@@ -62,8 +68,8 @@ public record InstructionFacts(@Id String id, long version, InstructionState sta
 
     @Override
     public InstructionFacts withPending(List<PendingCell> pending) {
-        return new InstructionFacts(id, version, state, department, source, sourceId, issuedOn, dueOn, extensionsAsked,
-                closedOn, closedLate, pending);
+        return new InstructionFacts(id, version, state, department, source, sourceId, territory, issuedOn, dueOn,
+                extensionsAsked, closedOn, closedLate, pending);
     }
 
     /**

@@ -141,6 +141,13 @@ public class Projection {
                 .createIndex(new Index("p", Sort.Direction.ASC)));
         mongo.indexOps(Kinds.MEETINGS).createIndex(new Index("groupId", Sort.Direction.ASC));
         mongo.indexOps(Kinds.MEETINGS).createIndex(new Index("minutesDueOn", Sort.Direction.ASC));
+        // the lists behind the figures: a period of the facts by the day it applies to
+        mongo.indexOps(Kinds.MEETINGS).createIndex(new Index("heldOn", Sort.Direction.ASC));
+        mongo.indexOps(Kinds.MEETINGS).createIndex(new Index("scheduledAt", Sort.Direction.ASC));
+        mongo.indexOps(Kinds.APPEALS).createIndex(new Index("receivedOn", Sort.Direction.ASC));
+        mongo.indexOps(Kinds.APPEALS).createIndex(new Index("assignedOn", Sort.Direction.ASC));
+        mongo.indexOps(Kinds.INSTRUCTIONS).createIndex(new Index("issuedOn", Sort.Direction.ASC));
+        mongo.indexOps(Kinds.INSTRUCTIONS).createIndex(new Index("dueOn", Sort.Direction.ASC));
     }
 
     private Map<String, Map<String, Facts>> load(List<Envelope> events) {

@@ -59,7 +59,8 @@ class ExecutorsQuery {
         return new ExecutorRow(department, get(s, "instructionsAssigned"), get(s, "instructionsClosed"),
                 get(s, "instructionsClosedOnTime"), get(s, "instructionOverdueNow"), get(s, "appealsAssigned"),
                 get(s, "appealsAnswered"), get(s, "appealsAnsweredOnTime"), get(s, "appealOverdueNow"),
-                get(s, "instructionExtensions") + get(s, "appealExtensions"));
+                get(s, "instructionExtensions") + get(s, "appealExtensions"), get(s, "instructionExtensions"),
+                get(s, "appealExtensions"));
     }
 
     private static long get(Map<String, Long> sums, String key) {

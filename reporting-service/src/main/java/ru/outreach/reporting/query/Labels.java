@@ -11,13 +11,16 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import ru.outreach.events.appeals.AppealChannel;
+import ru.outreach.events.appeals.AppealState;
+import ru.outreach.events.appeals.InstructionState;
 import ru.outreach.events.meetings.MeetingStatus;
 import ru.outreach.events.meetings.QuarterlyRule.Verdict;
+import ru.outreach.reporting.report.Period;
 
 /**
- * Labels of the codes the reports show. Meeting statuses, the quarterly rule's verdicts and the channels come from
- * the enums of the contract, named in {@code messages.properties} (Russian; {@code messages_en} in English); the
- * category names come from the classifier through the events ({@code CategoryNames}); months and figures are the
+ * Labels of the codes the reports show. Meeting statuses, the quarterly rule's verdicts, the channels and the states of
+ * appeals and instructions come from the enums of the contract, named in {@code messages.properties} (Russian;
+ * {@code messages_en} in English); the category names come from the classifier through the events ({@code CategoryNames}); months and figures are the
  * reports' own. An unknown code is shown as it is.
  */
 public final class Labels {
@@ -25,8 +28,7 @@ public final class Labels {
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
     private static final MessageSource MESSAGES = messages();
 
-    public static final List<String> MONTHS = List.of("январь", "февраль", "март", "апрель", "май", "июнь", "июль",
-            "август", "сентябрь", "октябрь", "ноябрь", "декабрь");
+    public static final List<String> MONTHS = Period.MONTHS;
 
     /** The figures of {@code AppealsReport.totals}. */
     public static final Map<String, String> APPEAL_FIGURES = ordered(
@@ -53,6 +55,16 @@ public final class Labels {
     /** Channel → its label, every channel in the enum's order. */
     public static Map<String, String> channels(MessageSource messages, Locale locale) {
         return named(messages, locale, "appeal.channel.", AppealChannel.values(), AppealChannel::name);
+    }
+
+    /** State of an appeal → its label, every state in the enum's order. */
+    public static Map<String, String> appealStates(MessageSource messages, Locale locale) {
+        return named(messages, locale, "appeal.state.", AppealState.values(), AppealState::name);
+    }
+
+    /** State of an instruction → its label, every state in the enum's order. */
+    public static Map<String, String> instructionStates(MessageSource messages, Locale locale) {
+        return named(messages, locale, "instruction.state.", InstructionState.values(), InstructionState::name);
     }
 
     /** The verdict's Russian label, as the exports print it. */

@@ -10,7 +10,10 @@ import java.util.Map;
  * @param verdicts   every verdict of the quarterly rule ({@code QuarterlyRule.Verdict})
  * @param channels   every {@code AppealChannel}
  * @param categories the categories the events have named so far (the classifier's names)
+ * @param appealStates      every {@code AppealState}
+ * @param instructionStates every {@code InstructionState}
  */
 public record ReportLabels(Map<String, String> statuses, Map<String, String> verdicts, Map<String, String> channels,
-                           Map<String, String> categories) {
+                           Map<String, String> categories, Map<String, String> appealStates,
+                           Map<String, String> instructionStates) {
 }

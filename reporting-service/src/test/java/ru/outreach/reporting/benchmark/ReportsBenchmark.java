@@ -201,7 +201,8 @@ class ReportsBenchmark extends IntegrationTest {
             boolean closed = random.nextInt(10) < 8;
             InstructionFacts instruction = new InstructionFacts("load-I" + i, 3, closed ? InstructionState.CLOSED : InstructionState.ISSUED,
                     "Отдел " + random.nextInt(30), random.nextBoolean() ? InstructionSource.MEETING : InstructionSource.OTHER,
-                    "bench-" + (random.nextInt(500) * 10), issued, issued.plusDays(30), random.nextInt(4) == 0 ? 1 : 0,
+                    "bench-" + (random.nextInt(500) * 10), "Территория " + random.nextInt(12), issued,
+                    issued.plusDays(30), random.nextInt(4) == 0 ? 1 : 0,
                     closed ? issued.plusDays(random.nextInt(45)) : null, closed ? random.nextInt(5) == 0 : null,
                     List.of());
             delta.addAll(instruction.cells());

@@ -8,22 +8,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.Pdf;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +51,7 @@ import ru.outreach.reporting.projection.Envelope;
 import ru.outreach.reporting.projection.EventReader;
 import ru.outreach.reporting.projection.Projection;
 import ru.outreach.reporting.query.ReportService;
+import ru.outreach.reporting.report.AppealFilter;
 import ru.outreach.reporting.report.AppealsReport;
 import ru.outreach.reporting.report.Comparison;
 import ru.outreach.reporting.report.GroupsReport;
@@ -224,6 +230,169 @@ class DashboardBrowserIT {
                 By.cssSelector("#category-territories-body table")));
         assertThat(text("#category-territories-title")).contains("обращения по территориям, 2026 год");
         assertThat(text("#category-territories-body")).contains("Северный", "Южный");
+    }
+
+    /**
+     * Every figure of the page is pressed in turn (by a script in the page: a round trip of the driver per figure
+     * would take a minute; the tests below press figures with the driver): its list opens, says its filter and count,
+     * counts (or sums) what the figure says, shows the first page, and closing it gives the focus back to the figure.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyFigureOpensTheListBehindItAndTheListCountsWhatTheFigureSays() throws IOException {
+        open("/?year=2026");
+
+        List<Map<String, Object>> pressed = (List<Map<String, Object>>) browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const dialog = document.getElementById('items');
+                const figures = [...document.querySelectorAll('button.figure, button.rule-link')]
+                  .filter(b => b.offsetParent !== null);
+                const loaded = () => dialog.open && !dialog.hasAttribute('aria-busy') && 'total' in dialog.dataset;
+                (async () => {
+                  const results = [];
+                  for (const button of figures) {
+                    button.click();
+                    const start = Date.now();
+                    while (!loaded() && Date.now() - start < 10000) await new Promise(r => setTimeout(r, 5));
+                    const result = {shown: button.textContent.replace(/[\\s\u00a0\u202f]/g, ''),
+                      expected: button.dataset.expected || null, loaded: loaded(),
+                      title: document.getElementById('items-title').textContent,
+                      status: document.getElementById('items-status').textContent,
+                      total: dialog.dataset.total, figure: dialog.dataset.figure,
+                      rows: document.querySelectorAll('#items-body tbody tr').length};
+                    document.getElementById('items-close').click();
+                    result.closed = !dialog.open;
+                    result.focusBack = document.activeElement === button;
+                    results.push(result);
+                  }
+                  done(results);
+                })();""");
+
+        assertThat(pressed).as("the figures of the four reports and the key figures").hasSizeGreaterThan(100);
+        int compared = 0;
+        for (Map<String, Object> figure : pressed) {
+            String title = (String) figure.get("title");
+            assertThat(figure.get("loaded")).as("the list behind %s opened: %s", figure.get("shown"), title)
+                    .isEqualTo(true);
+            long total = Long.parseLong((String) figure.get("total"));
+            assertThat(title).as("the list says its filter and its count").endsWith(": " + total);
+            assertThat((String) figure.get("status")).as(title).doesNotContain("В отчёте");
+            assertThat(((Number) figure.get("rows")).longValue()).as(title).isEqualTo(Math.min(total, 20));
+            assertThat(List.of(figure.get("closed"), figure.get("focusBack"))).as("closed, focus back: %s", title)
+                    .containsExactly(true, true);
+            String expected = (String) figure.get("expected");
+            if (expected != null) {
+                assertThat(figure.get("figure")).as("%s behind the figure %s", title, figure.get("shown"))
+                        .isEqualTo(expected);
+                if (((String) figure.get("shown")).matches("\\d+")) {
+                    assertThat(figure.get("shown")).as("the figure shown, %s", title).isEqualTo(expected);
+                }
+                compared++;
+            }
+        }
+        assertThat(compared).as("figures that are counts or sums (not shares or averages), of %d", pressed.size())
+                .isGreaterThan(90);
+    }
+
+    @Test
+    void aMonthsAppealsOfACategoryAndATerritoryAsTheHeadAsks() throws IOException {
+        open("/?year=2026");
+
+        button("#appeals-months tbody tr:first-child", "за март 2026 г.").click();
+        waitForList();
+        assertThat(text("#items-title")).isEqualTo("Обращения за март 2026 г.: 1");
+        assertThat(text("#items-body tbody tr")).contains("A2", "01.03.2026", "Жилищно-коммунальное хозяйство",
+                "Южный", "дан ответ", "30.04.2026", "20.04.2026, в срок").doesNotContain("2026-");
+        browser.screenshot("dashboard-list-month");
+        browser.driver.findElement(By.id("items-close")).click();
+
+        browser.driver.findElement(By.cssSelector("#appeals-categories button[data-category='ROADS']")).click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#category-territories-body table")));
+        button("#category-territories-body", "территория «Северный»").click();
+        waitForList();
+        assertThat(text("#items-title"))
+                .isEqualTo("Обращения за 2026 год, категория «Дороги», территория «Северный»: 2");
+        assertThat(browser.driver.findElements(By.cssSelector("#items-body tbody th"))).extracting(WebElement::getText)
+                .containsExactly("A1", "A7");
+        browser.driver.findElement(By.id("items-close")).click();
+
+        button("#executors-table", "Просроченные поручения исполнителя «Отдел дорог»").click();
+        waitForList();
+        assertThat(text("#items-title"))
+                .isEqualTo("Просроченные поручения исполнителя «Отдел дорог», 2026 год: 1");
+        assertThat(text("#items-body tbody tr")).contains("I2", "встреча группы «Юг»", "Южный", "дано",
+                "05.04.2026, просрочено на 106 дн.");
+        browser.screenshot("dashboard-list-overdue-instructions");
+    }
+
+    @Test
+    void theChartsOpenTheirListsFromTheKeyboardAndEscapeGivesTheFocusBack() {
+        open("/?year=2026&half=1");
+        GroupsReport groups = reports.groups(2026, 1);
+
+        WebElement quarter = browser.driver.findElement(By.cssSelector("#chart-quarters g[role=button]"));
+        browser.driver.executeScript("arguments[0].focus()", quarter);
+        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+        WebElement dialog = waitForList();
+        long heldInQ1 = groups.total().quarters().get(0).held();
+        assertThat(text("#items-title")).isEqualTo("Проведённые встречи, I квартал 2026 г.: " + heldInQ1);
+        assertThat(browser.driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("items-title");
+        new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+        browser.waiting().until(d -> "false".equals(dialog.getDomProperty("open")));
+        assertThat(browser.driver.switchTo().activeElement()).isEqualTo(quarter);
+
+        WebElement territory = browser.driver.findElement(By.cssSelector("#chart-territories g[data-key='Южный']"));
+        browser.driver.executeScript("arguments[0].focus()", territory);
+        new Actions(browser.driver).sendKeys(" ").perform();
+        waitForList();
+        assertThat(text("#items-title")).isEqualTo("Обращения за 2026 год, территория «Южный»: 2");
+        new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+    }
+
+    @Test
+    void aLongListComesAPageAtATime() throws IOException {
+        open("/?year=" + BUSY_YEAR);
+
+        button("#appeals-territories tbody", "территория «" + LONG_TERRITORY + "»").click();
+        WebElement dialog = waitForList();
+        long total = reports.appealItems(new AppealFilter(BUSY_YEAR, null, null, null, null, LONG_TERRITORY, null,
+                null, null, null), 0, 1).totalItems();
+        assertThat(total).as("more than a page").isGreaterThan(20);
+        assertThat(text("#items-title")).endsWith(": " + total);
+        assertThat(text("#items-pages")).contains("Страница 1 из " + (total + 19) / 20);
+        Set<String> seen = new HashSet<>();
+        while (true) {
+            browser.driver.findElements(By.cssSelector("#items-body tbody th")).forEach(th -> seen.add(th.getText()));
+            WebElement next = browser.driver.findElement(By.cssSelector("#items-pages [data-page=next]"));
+            if (!next.isEnabled()) {
+                break;
+            }
+            next.click();
+            waitForList();
+            assertThat(browser.driver.switchTo().activeElement().getDomAttribute("data-page"))
+                    .as("the focus stays on the pager").isIn("next", "previous");
+        }
+        assertThat(seen).as("every appeal of the list once").hasSize((int) total);
+        assertThat(text("#items-status")).endsWith("из " + total + ".");
+        browser.screenshot("dashboard-list-last-page");
+        assertThat(dialog.getDomAttribute("data-total")).isEqualTo(String.valueOf(total));
+    }
+
+    /** The figure in the block whose list's title contains the text. */
+    private static WebElement button(String block, String title) {
+        return browser.driver.findElements(By.cssSelector(block + " button.figure")).stream()
+                .filter(b -> b.getDomAttribute("title").contains(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no figure of «" + title + "» in " + block));
+    }
+
+    /** The list's dialog once open and loaded. */
+    private static WebElement waitForList() {
+        WebElement dialog = browser.driver.findElement(By.id("items"));
+        browser.waiting().pollingEvery(Duration.ofMillis(25)).withMessage(() -> "the list: " + dialog.getText())
+                .until(d -> "true".equals(dialog.getDomProperty("open"))
+                        && dialog.getDomAttribute("aria-busy") == null && dialog.getDomAttribute("data-total") != null);
+        return dialog;
     }
 
     @Test

@@ -106,8 +106,8 @@ public final class SampleReports {
 
     public static ExecutorsReport executors() {
         return new ExecutorsReport(FIRST_HALF, List.of(
-                new ExecutorsReport.ExecutorRow("Управление ЖКХ", 12, 10, 8, 1, 40, 38, 35, 2, 3),
-                new ExecutorsReport.ExecutorRow("Отдел благоустройства", 6, 6, 6, 0, 20, 20, 19, 0, 1)));
+                new ExecutorsReport.ExecutorRow("Управление ЖКХ", 12, 10, 8, 1, 40, 38, 35, 2, 3, 1, 2),
+                new ExecutorsReport.ExecutorRow("Отдел благоустройства", 6, 6, 6, 0, 20, 20, 19, 0, 1, 0, 1)));
     }
 
     public static GroupRanking ranking() {

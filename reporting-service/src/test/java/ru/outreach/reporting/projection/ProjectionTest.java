@@ -21,6 +21,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import ru.outreach.events.appeals.AppealsEvent.AppealAnswered;
 import ru.outreach.events.appeals.AppealsEvent.AppealReceived;
 import ru.outreach.events.appeals.AppealsEvent.AppealRegistered;
+import ru.outreach.events.appeals.InstructionSource;
+import ru.outreach.events.appeals.InstructionState;
+import ru.outreach.events.appeals.InstructionsEvent.InstructionAccepted;
+import ru.outreach.events.appeals.InstructionsEvent.InstructionIssued;
 import ru.outreach.events.meetings.MeetingsEvent.GroupChanged;
 import ru.outreach.events.meetings.MeetingsEvent.GroupRegistered;
 import ru.outreach.events.meetings.MeetingsEvent.MeetingHeld;
@@ -161,6 +165,20 @@ class ProjectionTest {
         projection.apply(List.of(envelope(new GroupChanged("G", 2, "Центр", List.of("T"), 6, null))));
         GroupFacts group = store.template().findById("G", GroupFacts.class, Kinds.GROUPS);
         assertThat(List.of(group.memberCount(), group.formedOn())).containsExactly(6, LocalDate.of(2026, 5, 4));
+    }
+
+    @Test
+    void anInstructionKeepsItsTerritoryThroughLaterEventsAndReplays() {
+        InstructionIssued issued = new InstructionIssued("I", 1, InstructionState.ISSUED, "Отдел дорог", List.of(),
+                InstructionSource.MEETING, "M", "Южный", LocalDate.of(2026, 3, 5), LocalDate.of(2026, 4, 5));
+        InstructionAccepted accepted = new InstructionAccepted("I", 2, InstructionState.ACCEPTED, "Отдел дорог",
+                LocalDate.of(2026, 3, 6), LocalDate.of(2026, 4, 5));
+        projection.apply(List.of(envelope(issued), envelope(accepted)));
+        projection.apply(List.of(envelope(issued)));
+        InstructionFacts facts = store.template().findById("I", InstructionFacts.class, Kinds.INSTRUCTIONS);
+        assertThat(List.of(facts.territory(), facts.state(), facts.version()))
+                .as("an older version replayed changes nothing").containsExactly("Южный", InstructionState.ACCEPTED,
+                        2L);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package ru.outreach.reporting.query;
 
+import ru.outreach.events.appeals.AppealState;
+import ru.outreach.events.appeals.InstructionState;
 import ru.outreach.events.meetings.MeetingStatus;
 import ru.outreach.events.meetings.QuarterlyRule.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +62,9 @@ class ReportsTest {
         CategoryNames categories = new CategoryNames(store.template());
         return new ReportService(groups, new AppealsQuery(cells, categories),
                 new ExecutorsQuery(cells, overdue, clock), new RankingQuery(groups, clock), categories,
-                Labels.messages());
+                Labels.messages(), new MeetingItemsQuery(store.template(), groups, clock),
+                new AppealItemsQuery(store.template(), categories, clock),
+                new InstructionItemsQuery(store.template(), groups, clock));
     }
 
     @AfterAll
@@ -280,11 +284,16 @@ class ReportsTest {
         assertThat(russian.verdicts()).containsOnlyKeys(Arrays.stream(Verdict.values()).map(Enum::name).toList())
                 .containsEntry("NOT_FORMED", "группа не образована").containsEntry("MET", "выполнено");
         assertThat(russian.channels()).containsEntry("MEETING", "Выездная встреча").hasSize(5);
+        assertThat(russian.appealStates()).containsOnlyKeys(Arrays.stream(AppealState.values()).map(Enum::name)
+                .toList()).containsEntry("REDIRECTED", "перенаправлено по компетенции");
+        assertThat(russian.instructionStates()).containsOnlyKeys(Arrays.stream(InstructionState.values())
+                .map(Enum::name).toList()).containsEntry("CLOSED", "снято с контроля");
         assertThat(russian.categories()).containsExactly(Map.entry("ROADS", "Дороги"),
                 Map.entry("HOUSING", "Жилищно-коммунальное хозяйство"));
         ReportLabels english = reports.labels(Locale.ENGLISH);
         assertThat(english.statuses()).containsEntry("VENUE_AGREED", "venue agreed");
         assertThat(english.verdicts()).containsEntry("NOT_FORMED", "group not formed yet");
+        assertThat(english.instructionStates()).containsEntry("RETURNED", "returned for rework");
         assertThat(Labels.verdict(Verdict.NOT_FORMED)).isEqualTo("группа не образована");
         assertThat(Labels.channel("NEW_CHANNEL")).as("an unknown code as it is").isEqualTo("NEW_CHANNEL");
     }
