@@ -510,7 +510,8 @@
     const height = top + heights.reduce((a, b) => a + b, 0) + 22;
     const max = Math.max(1, ...rows.map(r => Math.max(r.current, r.previous)));
     const noteId = rest.length ? `${options.kind || 'categories'}-rest-note` : null;
-    const chart = svg('svg', {viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': options.label, class: 'svg-chart bars'});
+    // with bars to click, a group of buttons rather than an image (an image's parts cannot be reached)
+    const chart = svg('svg', {viewBox: `0 0 ${width} ${height}`, role: options.onClick ? 'group' : 'img', 'aria-label': options.label, class: 'svg-chart bars'});
     if (noteId) chart.setAttribute('aria-describedby', noteId);
     let y = top;
     rows.forEach((r, i) => {
