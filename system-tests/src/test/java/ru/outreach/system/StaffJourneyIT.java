@@ -25,10 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import tools.jackson.databind.JsonNode;
 
@@ -95,7 +97,8 @@ class StaffJourneyIT {
     private static boolean closedAndAccepted;
     /** The dashboard's figures before the journey, read by the head through the API. */
     private static long meetingsHeldBefore;
-    private static boolean groupShownBefore;
+    /** The group's line then: none yet, or one of zeros once the report has the group's registration. */
+    private static JsonNode groupBefore;
 
     /** What axe found on the pages of the running test; checked after it. */
     private static final List<Axe.Violation> violations = new ArrayList<>();
@@ -117,7 +120,7 @@ class StaffJourneyIT {
         registerTheGroup();
         JsonNode figures = ok(get(keycloak.freshToken("head"), reports("/groups?year=" + heldOn.getYear())));
         meetingsHeldBefore = figures.path("total").path("meetingsHeld").asLong(0);
-        groupShownBefore = groupRow(figures) != null;
+        groupBefore = groupRow(figures);
         browser = new Browser(1280, 900);
         driver = browser.driver;
         System.out.printf("axe-core %s; the stack's today: %s; the class is ready after %.1f s%n", Axe.VERSION, today,
@@ -417,10 +420,10 @@ class StaffJourneyIT {
 
         // his dashboard signs him in at Keycloak without a password: he is signed in there already
         driver.get(dashboard + "/?year=" + year);
-        browser.waiting().until(d -> d.getCurrentUrl().startsWith(dashboard) && !d.getCurrentUrl().contains("code=")
+        patiently().until(d -> d.getCurrentUrl().startsWith(dashboard) && !d.getCurrentUrl().contains("code=")
                 && d.findElement(By.id("account")).isDisplayed());
-        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("groups-table"), GROUP));
-        browser.waiting().until(d -> {
+        patiently().until(ExpectedConditions.textToBePresentInElementLocated(By.id("groups-table"), GROUP));
+        patiently().until(d -> {
             String loaded = d.findElement(By.tagName("body")).getDomAttribute("data-loaded");
             return loaded != null && !loaded.equals("stopped");
         });
@@ -429,7 +432,11 @@ class StaffJourneyIT {
                 driver.findElement(By.id("error")).getText()).isFalse();
         List<String> row = driver.findElements(By.xpath("//div[@id='groups-table']//tr[th[normalize-space()='" + GROUP
                 + "']]/td")).stream().map(WebElement::getText).toList();
-        assertThat(groupShownBefore).as("the group was not on the dashboard before the journey").isFalse();
+        if (groupBefore != null) {
+            assertThat(List.of(groupBefore.path("meetingsHeld").asLong(), groupBefore.path("receptionCards").asLong(),
+                    groupBefore.path("instructionsGiven").asLong())).as("the group's figures before the journey")
+                    .containsOnly(0L);
+        }
         assertThat(row).as("the group's line: held / planned, …, cards, …, instructions given / closed / on time")
                 .hasSizeGreaterThanOrEqualTo(11);
         assertThat(row.get(0)).isEqualTo("1 / 1");
@@ -447,7 +454,7 @@ class StaffJourneyIT {
 
         // «Выйти» on the dashboard ends his session at Keycloak; then on the staff's pages
         driver.findElement(By.id("sign-out")).click();
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
+        patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
         driver.get(web + "/");
         signOut();
         took("the head", started);
@@ -478,7 +485,7 @@ class StaffJourneyIT {
      */
     private static String signIn(String username, String name) {
         driver.get(web + "/");
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("kc-login")));
+        patiently().until(ExpectedConditions.elementToBeClickable(By.id("kc-login")));
         assertThat(driver.getCurrentUrl()).startsWith(keycloak.issuer() + "/protocol/openid-connect/auth?")
                 .contains("client_id=outreach-staff-web").contains("code_challenge_method=S256");
         if (!loginPageChecked) {
@@ -489,7 +496,7 @@ class StaffJourneyIT {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(KeycloakProcess.PASSWORD);
         driver.findElement(By.id("kc-login")).click();
-        browser.waiting().until(d -> d.getCurrentUrl().startsWith(web)
+        patiently().until(d -> d.getCurrentUrl().startsWith(web)
                 && !d.findElements(By.cssSelector("header .who")).isEmpty());
         String home = shown();
         assertThat(driver.findElement(By.cssSelector("header .who")).getText()).isEqualTo(name);
@@ -499,10 +506,8 @@ class StaffJourneyIT {
 
     /** «Выйти»: the staff's pages and Keycloak forget him; the page says so. */
     private static void signOut() {
-        WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(By.xpath("//header//button[normalize-space()='Выйти']")).click();
-        browser.waiting().until(ExpectedConditions.stalenessOf(page));
-        browser.waiting().until(d -> d.getCurrentUrl().startsWith(web + "/signed-out"));
+        left(() -> driver.findElement(By.xpath("//header//button[normalize-space()='Выйти']")).click());
+        patiently().until(d -> d.getCurrentUrl().startsWith(web + "/signed-out"));
         assertThat(shown()).contains("Вы вышли из системы");
     }
 
@@ -525,7 +530,7 @@ class StaffJourneyIT {
     /** Reloads a page until it shows {@code text} (what the services do after an event takes a moment). */
     private static String awaitOnPage(String path, String text) {
         driver.get(web + path);
-        browser.waiting().until(d -> {
+        patiently().until(d -> {
             if (d.findElement(By.tagName("body")).getText().contains(text)) {
                 return true;
             }
@@ -541,15 +546,25 @@ class StaffJourneyIT {
     }
 
     private static String submit(WebElement button) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        button.click();
-        browser.waiting().until(ExpectedConditions.stalenessOf(page));
+        left(button::click);
         return shown();
+    }
+
+    /**
+     * Does what leaves the page and waits until another document is there: the old one is marked first (waiting for
+     * an old element to go stale lets Chromium answer with an error of its own while the document is replaced).
+     */
+    private static void left(Runnable action) {
+        driver.executeScript("document.documentElement.setAttribute('data-left', 'yes')");
+        action.run();
+        patiently().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("return document.documentElement.getAttribute('data-left') === null")));
     }
 
     /** The page now shown, loaded and checked with axe; its text. */
     private static String shown() {
-        browser.waiting().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        patiently().until(d -> "complete".equals(((JavascriptExecutor) d)
+                .executeScript("return document.readyState")));
         String url = driver.getCurrentUrl();
         checked(url.startsWith(web) ? url.substring(web.length()) : url);
         return browser.text();
@@ -579,6 +594,16 @@ class StaffJourneyIT {
         assertThat(problems.stream().map(WebElement::getText).filter(t -> !t.isBlank()).toList())
                 .as("refusals on %s", driver.getCurrentUrl()).isEmpty();
         return driver.findElement(By.cssSelector("main .done")).getText();
+    }
+
+    /**
+     * The browser's patience, through what Chromium answers while a document is being replaced (an element of the old
+     * one, a script in none): the condition is asked again.
+     */
+    private static WebDriverWait patiently() {
+        WebDriverWait wait = browser.waiting();
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 
     private static By button(String text) {
