@@ -103,6 +103,8 @@ class StaffJourneyIT {
     /** What axe found on the pages of the running test; checked after it. */
     private static final List<Axe.Violation> violations = new ArrayList<>();
     private static boolean loginPageChecked;
+    private static boolean forbiddenPageShot;
+    private static int pagesChecked;
 
     @BeforeAll
     static void startTheStackTheStaffPagesAndTheBrowser() throws IOException {
@@ -131,8 +133,8 @@ class StaffJourneyIT {
     static void closeTheBrowser() {
         if (browser != null) {
             browser.close();
-            System.out.printf("StaffJourneyIT: %.1f s from its start, the stack's start included%n",
-                    (System.nanoTime() - classStarted) / 1e9);
+            System.out.printf("StaffJourneyIT: %d pages checked with axe-core %s; %.1f s from its start, the stack's "
+                    + "start included%n", pagesChecked, Axe.VERSION, (System.nanoTime() - classStarted) / 1e9);
         }
     }
 
@@ -242,7 +244,7 @@ class StaffJourneyIT {
 
     @Test
     @Order(2)
-    void aSecretaryOfAnotherGroupSeesNothingOfTheMeeting() {
+    void aSecretaryOfAnotherGroupSeesNothingOfTheMeeting() throws IOException {
         assumeTrue(meetingId != null, "the secretary did not plan the meeting");
         long started = System.nanoTime();
         signIn("secretary1", "Анна Петрова");
@@ -340,7 +342,7 @@ class StaffJourneyIT {
 
     @Test
     @Order(5)
-    void anExecutorOfAnotherDepartmentSeesNothingOfTheInstruction() {
+    void anExecutorOfAnotherDepartmentSeesNothingOfTheInstruction() throws IOException {
         assumeTrue(signed, "the minutes were not signed");
         long started = System.nanoTime();
         String instruction = meetingId + ":I1";
@@ -491,7 +493,9 @@ class StaffJourneyIT {
         if (!loginPageChecked) {
             // Keycloak's page, not this project's: what axe finds there is reported, not failed
             loginPageChecked = true;
-            Axe.check(driver, "Keycloak's login form").forEach(v -> System.out.println("axe (Keycloak's page): " + v));
+            List<Axe.Violation> found = Axe.check(driver, "Keycloak's login form");
+            System.out.printf("axe on Keycloak's login form (reported, not failed): %d violations%n", found.size());
+            found.forEach(v -> System.out.println("axe (Keycloak's page): " + v));
         }
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(KeycloakProcess.PASSWORD);
@@ -512,10 +516,14 @@ class StaffJourneyIT {
     }
 
     /** The personal-data pages answer «Нет доступа» to anyone but the personal-data officer. */
-    private static void closedToOthers() {
+    private static void closedToOthers() throws IOException {
         for (String path : PERSONAL_DATA_PAGES) {
             assertThat(open(path)).as(path).contains("Нет доступа").doesNotContain("Журнал доступа");
             assertThat(driver.findElements(By.id("citizen"))).as(path).isEmpty();
+            if (!forbiddenPageShot) {
+                forbiddenPageShot = true;
+                shot("no-access");
+            }
         }
     }
 
@@ -572,6 +580,7 @@ class StaffJourneyIT {
 
     /** axe-core on the page as it is now; what it finds is judged after the test. */
     private static void checked(String page) {
+        pagesChecked++;
         violations.addAll(Axe.check(driver, page));
     }
 
