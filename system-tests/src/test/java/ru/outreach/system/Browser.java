@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -30,6 +31,10 @@ final class Browser implements AutoCloseable {
 
     static final String MISSING = "no Chromium: install Debian's chromium and chromium-driver (" + CHROMIUM + ", "
             + CHROMEDRIVER + ") to run the browser part of the system tests; ./test.sh does so when run as root";
+
+    /** A phone's screen in CSS pixels (an iPhone 12 to 15): the size of the phone screenshots. */
+    static final int PHONE_WIDTH = 390;
+    static final int PHONE_HEIGHT = 844;
 
     /** Generous: the login page and the reports on two busy cores, beside Keycloak and three services. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -79,17 +84,57 @@ final class Browser implements AutoCloseable {
     /** The whole page as a PNG under target/screenshots: the window made as tall as the page for the shot. */
     Path fullPageScreenshot(String name) throws IOException {
         Dimension size = driver.manage().window().getSize();
-        long height = (Long) driver.executeScript("return Math.ceil(document.documentElement.scrollHeight)");
-        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(height + 140, 8000)));
+        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(pageHeight() + 140, 8000)));
         try {
-            File shot = driver.getScreenshotAs(OutputType.FILE);
-            Path target = Path.of("target", "screenshots", name + ".png");
-            Files.createDirectories(target.getParent());
-            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-            return target.toAbsolutePath();
+            return saved(name);
         } finally {
             driver.manage().window().setSize(size);
         }
+    }
+
+    /**
+     * The whole page as a phone shows it ({@link #PHONE_WIDTH} CSS pixels wide, a touch screen that applies the page's
+     * viewport meta), as a PNG under target/screenshots: the emulated screen made as tall as the page for the shot.
+     */
+    Path phoneScreenshot(String name) throws IOException {
+        emulatePhone(PHONE_HEIGHT);
+        try {
+            emulatePhone((int) Math.max(PHONE_HEIGHT, Math.min(pageHeight(), 8000)));
+            return saved(name);
+        } finally {
+            stopEmulating();
+        }
+    }
+
+    /** Runs {@code check} on the page laid out as on a phone ({@link #PHONE_WIDTH}×{@link #PHONE_HEIGHT}). */
+    void asPhone(Runnable check) {
+        emulatePhone(PHONE_HEIGHT);
+        try {
+            check.run();
+        } finally {
+            stopEmulating();
+        }
+    }
+
+    private void emulatePhone(int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH,
+                "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    private void stopEmulating() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    private long pageHeight() {
+        return (Long) driver.executeScript("return Math.ceil(document.documentElement.scrollHeight)");
+    }
+
+    private Path saved(String name) throws IOException {
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Path target = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(target.getParent());
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        return target.toAbsolutePath();
     }
 
     @Override

@@ -46,6 +46,7 @@ import tools.jackson.databind.JsonNode;
  * of the meetings service opens without a token, its «Authorize» pointing at this Keycloak.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1)
 class KeycloakJourneyIT {
 
     /** secretary1's {@code outreach_group} in the realm file. */

@@ -41,6 +41,8 @@ final class KeycloakProcess {
     static final String PASSWORD = "demo";
     /** The meetings service's own account (the territory brief), as in the realm file. */
     static final String MEETINGS_CLIENT_SECRET = "meetings-service-secret";
+    /** The staff's pages' client {@code outreach-staff-web}, as in the realm file. */
+    static final String STAFF_WEB_CLIENT_SECRET = "staff-web-secret";
     /** The master realm's bootstrap administrator, for the admin REST API. */
     private static final String ADMIN = "admin";
     private static final String ADMIN_PASSWORD = "admin";
@@ -201,20 +203,25 @@ final class KeycloakProcess {
         return java.toAbsolutePath().getParent().getParent();
     }
 
-    /** The access token of a local user (password {@code demo}), by the password grant of {@code outreach-cli}. */
+    /**
+     * The access token of a local user (password {@code demo}), by the password grant of {@code outreach-cli}; kept
+     * for the next call (it lives 15 minutes: see {@link #freshToken} for a later step of a long test).
+     */
     String token(String username) {
-        return tokens.computeIfAbsent(username, user -> {
-            String form = "grant_type=password&client_id=outreach-cli&username=" + encode(user)
-                    + "&password=" + PASSWORD;
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(tokenUri()))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)));
-            if (response.statusCode() != 200) {
-                throw new AssertionError("Keycloak refused " + user + ": HTTP " + response.statusCode() + " "
-                        + response.body());
-            }
-            return Http.JSON.readTree(response.body()).path("access_token").asString();
-        });
+        return tokens.computeIfAbsent(username, this::freshToken);
+    }
+
+    /** A new access token of a local user, as {@link #token} but not kept. */
+    String freshToken(String user) {
+        String form = "grant_type=password&client_id=outreach-cli&username=" + encode(user) + "&password=" + PASSWORD;
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(tokenUri()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("Keycloak refused " + user + ": HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+        return Http.JSON.readTree(response.body()).path("access_token").asString();
     }
 
     /**

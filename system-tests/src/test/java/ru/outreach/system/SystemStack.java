@@ -22,9 +22,10 @@ import ru.outreach.testkit.TestTokenEndpoint;
  * {@link #today()}, as the services do, so they pass at any hour.
  * <p>
  * Two stacks, each with its own broker, store and services: {@link #get()} trusts the test kit's tokens (any duty,
- * any group, signed in the test), {@link #withKeycloak()} trusts a real Keycloak with the realm's real people. One
- * runs at a time: starting one stops the other (the test classes run in the order of their names, see
- * {@code junit-platform.properties}, so each starts once), which keeps two cores and the memory for the one in use.
+ * any group, signed in the test), {@link #withKeycloak()} trusts a real Keycloak with the realm's real people and
+ * starts the staff's pages on demand ({@link #staffWeb()}). One runs at a time: starting one stops the other (the
+ * classes that use Keycloak run first, by their {@code @Order}, see {@code junit-platform.properties}, so each starts
+ * once), which keeps two cores and the memory for the one in use.
  */
 final class SystemStack {
 
@@ -49,10 +50,13 @@ final class SystemStack {
     final ServiceProcess appeals;
     final ServiceProcess meetings;
     final ServiceProcess reporting;
+    private final Path logs;
+    /** The staff's pages, with Keycloak only: started at their first use (see {@link #staffWeb()}), null before. */
+    private ServiceProcess staffWeb;
     private boolean stopped;
 
     private SystemStack(boolean withKeycloak) {
-        Path logs = withKeycloak ? Path.of("target", "system-tests", "keycloak") : Path.of("target", "system-tests");
+        logs = withKeycloak ? Path.of("target", "system-tests", "keycloak") : Path.of("target", "system-tests");
         Map<String, String> trust;
         Map<String, String> meetingsTrust;
         if (withKeycloak) {
@@ -137,6 +141,28 @@ final class SystemStack {
         return stack;
     }
 
+    /**
+     * The staff's pages ({@code staff-web}) as {@code ./run.sh} starts them: the confidential client
+     * {@code outreach-staff-web} of this stack's Keycloak, calling this stack's services. Started at the first call
+     * (about 10–20 s), so the tests that do not open them do not wait for them; the realm lets the client come back
+     * only to ./run.sh's fixed port, so the address of this run is added to the client first.
+     */
+    synchronized ServiceProcess staffWeb() {
+        if (keycloak == null) {
+            throw new IllegalStateException("The staff's pages sign people in at Keycloak: use SystemStack.withKeycloak()");
+        }
+        if (staffWeb == null) {
+            ServiceProcess pages = new ServiceProcess("staff-web", logs, keycloak.trust(), Map.of(
+                    "STAFF_WEB_CLIENT_SECRET", KeycloakProcess.STAFF_WEB_CLIENT_SECRET,
+                    "MEETINGS_URL", meetings.url(),
+                    "APPEALS_URL", appeals.url(),
+                    "REPORTING_URL", reporting.url()));
+            keycloak.allowRedirectsTo("outreach-staff-web", pages.url());
+            staffWeb = pages.start();
+        }
+        return staffWeb;
+    }
+
     /** Today in the city by the services' clock. */
     LocalDate today() {
         return CityClock.today(clock);
@@ -151,6 +177,9 @@ final class SystemStack {
             return;
         }
         stopped = true;
+        if (staffWeb != null) {
+            staffWeb.stop();
+        }
         reporting.stop();
         meetings.stop();
         appeals.stop();
