@@ -8,6 +8,11 @@ import static ru.outreach.system.Http.ok;
 import static ru.outreach.system.Http.post;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -72,7 +77,7 @@ class StaffJourneyIT {
     static final int RESIDENTS = 38;
 
     /** The secretary's pages that list his group's meetings: none may show another group's. */
-    static final List<String> SECRETARY_LISTS = List.of("/meetings");
+    static final List<String> SECRETARY_LISTS = List.of("/meetings", "/meetings/calendar?year=%d&quarter=%d");
     /** The personal-data officer's pages: closed to every other duty. */
     static final List<String> PERSONAL_DATA_PAGES = List.of("/audit");
 
@@ -203,6 +208,14 @@ class StaffJourneyIT {
         assertThat(held).contains("Проведена").contains("Протокол оформить до");
         shot("secretary-meeting-held");
 
+        // before (and after) a meeting: the territory's open problems, and the quarter's calendar with the rule
+        assertThat(open("/meetings/" + meetingId + "/brief")).contains("Сведения о проблемах территории")
+                .contains(TERRITORY);
+        shot("secretary-territory-brief");
+        assertThat(open(secretaryList(1))).contains(VENUE);
+        mainPage("secretary-calendar");
+        open("/meetings/" + meetingId);
+
         // the minutes: a question, a proposal, two reception cards, the leader's instruction; saved as a draft
         driver.findElement(By.linkText("Протокол встречи")).click();
         assertThat(shown()).contains("Протокол встречи").contains("Оформить до");
@@ -237,6 +250,15 @@ class StaffJourneyIT {
         signed = true;
         shot("secretary-minutes-signed");
 
+        // the signed minutes print as a protocol, with the reception cards, for the leader's signature on paper
+        open("/meetings/" + meetingId + "/minutes");
+        String print = driver.findElement(By.linkText("Распечатать протокол (PDF)")).getDomAttribute("href");
+        HttpResponse<byte[]> pdf = downloadWithTheSession(print);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/pdf"));
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
         closedToOthers();
         signOut();
         took("the secretary", started);
@@ -248,7 +270,8 @@ class StaffJourneyIT {
         assumeTrue(meetingId != null, "the secretary did not plan the meeting");
         long started = System.nanoTime();
         signIn("secretary1", "Анна Петрова");
-        for (String list : SECRETARY_LISTS) {
+        for (int i = 0; i < SECRETARY_LISTS.size(); i++) {
+            String list = secretaryList(i);
             assertThat(open(list)).as(list).doesNotContain(VENUE);
             assertThat(driver.getPageSource()).as(list).doesNotContain(meetingId);
         }
@@ -454,6 +477,18 @@ class StaffJourneyIT {
         checked("the head's dashboard");
         mainPage("head-dashboard");
 
+        // from a figure, the list behind it: «Проведено встреч» opens the meetings it counts
+        WebElement held = driver.findElement(By.cssSelector("#kpi-meetings button.figure"));
+        String expected = held.getDomAttribute("data-expected");
+        held.click();
+        patiently().until(d -> d.findElement(By.id("items")).getDomAttribute("data-total") != null);
+        WebElement list = driver.findElement(By.id("items"));
+        assertThat(list.getDomAttribute("data-total")).as("the list comes to the figure").isEqualTo(expected);
+        assertThat(list.getText()).as("no citizen in the list").doesNotContain(CITIZEN).doesNotContain(SECOND_CITIZEN);
+        checked("the head's dashboard, the list behind a figure");
+        shot("head-drill-down");
+        driver.findElement(By.id("items-close")).click();
+
         // «Выйти» on the dashboard ends his session at Keycloak; then on the staff's pages
         driver.findElement(By.id("sign-out")).click();
         patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
@@ -530,6 +565,25 @@ class StaffJourneyIT {
     // ---- pages ----------------------------------------------------------------------------------------------------
 
     /** Visits a page of the staff's pages and checks it (see {@link #shown}); returns its text. */
+    /** A secretary's list; the calendar's is that of the quarter the meeting was held in. */
+    private static String secretaryList(int index) {
+        return SECRETARY_LISTS.get(index).formatted(heldOn.getYear(), (heldOn.getMonthValue() - 1) / 3 + 1);
+    }
+
+    /** A file the pages link to, fetched with the browser's session cookie (Chromium would show it in its viewer). */
+    private static HttpResponse<byte[]> downloadWithTheSession(String href) throws IOException {
+        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create(href.startsWith("http") ? href : web + href))
+                    .header("Cookie", cookies).timeout(Duration.ofSeconds(60)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
     private static String open(String path) {
         driver.get(web + path);
         return shown();
