@@ -212,7 +212,7 @@ class StaffJourneyIT {
         assertThat(open("/meetings/" + meetingId + "/brief")).contains("Сведения о проблемах территории")
                 .contains(TERRITORY);
         shot("secretary-territory-brief");
-        assertThat(open(secretaryList(1))).contains(VENUE);
+        assertThat(open(secretaryList(1))).contains(ru(heldOn) + " 17:00").contains("встреча с населением проведена");
         mainPage("secretary-calendar");
         open("/meetings/" + meetingId);
 
