@@ -27,6 +27,7 @@ import ru.outreach.events.meetings.MeetingsEvent.MinutesSigned;
 import ru.outreach.events.meetings.MeetingsEvent.ProposalEvaluated;
 import ru.outreach.events.meetings.ProposalOutcome;
 import ru.outreach.reporting.fixture.Scenario;
+import ru.outreach.reporting.fixture.ReadModelSnapshot;
 import ru.outreach.reporting.fixture.TestStore;
 import ru.outreach.reporting.projection.CrashingMongoTemplate.Crash;
 

@@ -27,6 +27,7 @@ import ru.outreach.events.meetings.MeetingsEvent.MinutesHandedOver;
 import ru.outreach.events.meetings.MeetingsEvent.MinutesSigned;
 import ru.outreach.events.meetings.MeetingsEvent.ProposalEvaluated;
 import ru.outreach.events.meetings.ProposalOutcome;
+import ru.outreach.reporting.fixture.ReadModelSnapshot;
 import ru.outreach.reporting.fixture.TestStore;
 
 /** Versions that come out of order, with gaps, or while another writer changes the same document. */
