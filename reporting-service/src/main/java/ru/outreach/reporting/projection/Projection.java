@@ -151,7 +151,8 @@ public class Projection {
 
     /** Drops every collection of this copy of the read models and creates the indexes again. */
     public void clear() {
-        ReadModelNames.liveCollections().forEach(collection -> mongo.dropCollection(names.of(collection)));
+        ReadModelNames.liveCollections().stream().map(names::of).filter(mongo::collectionExists)
+                .forEach(mongo::dropCollection);
         createIndexes();
     }
 

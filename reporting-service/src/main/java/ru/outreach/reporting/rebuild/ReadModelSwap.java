@@ -59,11 +59,12 @@ class ReadModelSwap {
                 log.info("{} was swapped in already", live);
             }
         }
-        absent.forEach(mongo::dropCollection);
+        absent.stream().filter(mongo::collectionExists).forEach(mongo::dropCollection);
     }
 
     /** Drops the copy's collections (a rebuild that did not finish). */
     void drop(ReadModelNames copy) {
-        ReadModelNames.liveCollections().forEach(live -> mongo.dropCollection(copy.of(live)));
+        ReadModelNames.liveCollections().stream().map(copy::of).filter(mongo::collectionExists)
+                .forEach(mongo::dropCollection);
     }
 }
