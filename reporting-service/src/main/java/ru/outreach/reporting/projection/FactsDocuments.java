@@ -122,6 +122,13 @@ final class FactsDocuments {
         return conflicts;
     }
 
+    /** Raises the revision of a document still at the revision read; false when another writer changed it. */
+    boolean claim(String collection, String id, long rev) {
+        Criteria atRevision = rev == 0 ? where("rev").exists(false) : where("rev").is(rev);
+        return mongo.updateFirst(query(where("_id").is(id).andOperator(atRevision)), new Update().set("rev", rev + 1),
+                names.facts(collection)).getMatchedCount() == 1;
+    }
+
     /**
      * Takes the applied cells out of the documents still at the revision read and raises it; returns how many were.
      */

@@ -171,6 +171,10 @@ public class Projection {
         static DocKey of(Envelope envelope) {
             return new DocKey(collectionOf(envelope.event()), envelope.event().aggregateId());
         }
+
+        static DocKey of(Stored doc) {
+            return new DocKey(doc.collection(), doc.id());
+        }
     }
 
     private record Attempt(int changed, Set<DocKey> conflicts) {
@@ -264,31 +268,46 @@ public class Projection {
     }
 
     /**
-     * Applies the operations pending in their holders and the batch's own, then takes them out of the documents;
-     * the batch's own id leaves the cells too when every document of it was settled. Returns whether all were.
+     * Applies the batch's own operation and those pending in their holders, then takes them out of the documents;
+     * the batch's own id leaves the cells too when every document of it was settled. An operation found pending is
+     * applied only once this writer holds each of its documents: the ones it just wrote, the others claimed by raising
+     * their revision. A writer that claims after another one settled fails its claim and leaves the operation alone,
+     * and one that settles after another one claimed fails its settle and keeps the operation's id in the cells; so
+     * an id leaves the cells only when nobody can apply the operation again. Returns whether all were settled.
      */
     private boolean settle(Map<String, List<Stored>> holders, List<CellWrites.Op> own, List<Stored> written) {
+        Map<DocKey, Long> held = new LinkedHashMap<>();
+        Map<DocKey, Stored> toSettle = new LinkedHashMap<>();
+        written.forEach(doc -> {
+            held.put(DocKey.of(doc), doc.rev());
+            if (!doc.pending().isEmpty()) {
+                toSettle.put(DocKey.of(doc), doc);
+            }
+        });
         List<CellWrites.Op> ops = new ArrayList<>(own);
+        Set<String> done = new LinkedHashSet<>();
+        own.forEach(o -> done.add(o.id()));
+        Map<DocKey, Boolean> claims = new LinkedHashMap<>();
         holders.forEach((op, docs) -> {
+            if (!docs.stream().allMatch(doc -> claim(doc, held, claims))) {
+                log.debug("Operation {} is in another writer's hands", op);
+                return;
+            }
             Cells sum = new Cells();
-            docs.forEach(doc -> sum.addAll(Cells.fromPending(doc.pending().stream()
-                    .filter(cell -> cell.op().equals(op)).toList())));
+            docs.forEach(doc -> {
+                sum.addAll(Cells.fromPending(doc.pending().stream().filter(cell -> cell.op().equals(op)).toList()));
+                toSettle.put(DocKey.of(doc), doc);
+            });
             ops.add(new CellWrites.Op(op, sum));
+            done.add(op);
         });
         if (ops.isEmpty()) {
             return true;
         }
         Map<String, Set<String>> touched = cells.apply(ops);
-        Set<String> done = new LinkedHashSet<>(holders.keySet());
-        own.forEach(o -> done.add(o.id()));
-        Map<DocKey, Stored> toSettle = new LinkedHashMap<>();
-        written.stream().filter(doc -> !doc.pending().isEmpty())
-                .forEach(doc -> toSettle.put(new DocKey(doc.collection(), doc.id()), doc));
-        holders.values().forEach(docs -> docs.forEach(doc ->
-                toSettle.put(new DocKey(doc.collection(), doc.id()), doc)));
         Map<String, List<Settled>> byCollection = new LinkedHashMap<>();
         toSettle.forEach((key, doc) -> byCollection.computeIfAbsent(key.collection(), c -> new ArrayList<>())
-                .add(new Settled(key.collection(), key.id(), doc.rev(),
+                .add(new Settled(key.collection(), key.id(), held.get(key),
                         doc.pending().stream().filter(cell -> !done.contains(cell.op())).toList())));
         int matched = 0;
         for (Map.Entry<String, List<Settled>> entry : byCollection.entrySet()) {
@@ -299,6 +318,22 @@ public class Projection {
             cells.forget(touched, own.stream().map(CellWrites.Op::id).toList());
         }
         return all;
+    }
+
+    /** Whether this writer holds the document as read: written by it at that revision, or claimed now. */
+    private boolean claim(Stored doc, Map<DocKey, Long> held, Map<DocKey, Boolean> claims) {
+        DocKey key = DocKey.of(doc);
+        Long rev = held.get(key);
+        if (rev != null && rev == doc.rev()) {
+            return true;
+        }
+        return claims.computeIfAbsent(key, k -> {
+            boolean claimed = facts.claim(k.collection(), k.id(), doc.rev());
+            if (claimed) {
+                held.put(k, doc.rev() + 1);
+            }
+            return claimed;
+        });
     }
 
     private Map<DocKey, Stored> load(List<Envelope> events) {
