@@ -48,9 +48,18 @@ import ru.outreach.reporting.projection.FactsDocuments.Stored;
  * <li>each fact document: the applied differences taken out (again only at the revision written); then the
  * operation's id is taken out of the cells.</li>
  * </ol>
- * Differences found pending (a crash between the writes) are applied in the same way under their own operation ids,
- * together with those of every other document pending with the same id, so a cell gets all of an operation or none
- * of it. Their ids stay in the cells until {@link #pruneOperations(Duration)}, when no writer can be busy with them.
+ * Differences found pending (a crash between the writes, at start-up or in a document the batch touches) are applied
+ * in the same way under their own operation ids, together with those of every other document pending with the same
+ * id, so a cell gets all of an operation or none of it; before that, the documents are claimed (revision raised), so
+ * that of a writer still busy with the operation and one repairing it only one goes on. Only an operation's own
+ * writer takes its id out of the cells; ids of repaired operations leave them with
+ * {@link #pruneOperations(Duration)}, once no document holds them pending and they are an hour old.
+ * <p>
+ * A crash, a failed write or a redelivery thus leaves the read models one batch attempt behind at most, and the
+ * next attempt (the same records, which the consumer did not commit) or the start-up repair completes it. What it
+ * does not cover: a writer stalled for more than an hour between its writes while another one repaired and pruned
+ * its operation.
+ * <p>
  * The classifier's category names carried by the appeals' events are kept beside, the latest per code
  * ({@link CategoryName}).
  */
