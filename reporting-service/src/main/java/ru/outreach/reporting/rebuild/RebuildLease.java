@@ -78,20 +78,21 @@ class RebuildLease {
         }
     }
 
-    void beat(String owner, RebuildProgress progress, Instant now) {
-        mongo.updateFirst(query(where("_id").is(ID).and("owner").is(owner)),
+    /** Records the owner's progress and that it lives; false when it no longer holds the lease. */
+    boolean beat(String owner, RebuildProgress progress, Instant now) {
+        return mongo.updateFirst(query(where("_id").is(ID).and("owner").is(owner)),
                 new Update().set("heartbeatAt", now).set("progressJson", JSON.writeValueAsString(progress)),
-                COLLECTION);
+                COLLECTION).getMatchedCount() == 1;
     }
 
-    /** Records what the swap is to do before it starts, so that an instance can finish it after a crash. */
-    void swapping(String owner, List<String> present, List<String> absent, Instant now) {
-        long matched = mongo.updateFirst(query(where("_id").is(ID).and("owner").is(owner)),
+    /**
+     * Records what the swap is to do before it starts, so that an instance can finish it after a crash; false when
+     * the owner no longer holds the lease.
+     */
+    boolean swapping(String owner, List<String> present, List<String> absent, Instant now) {
+        return mongo.updateFirst(query(where("_id").is(ID).and("owner").is(owner)),
                 new Update().set("state", "SWAPPING").set("present", present).set("absent", absent)
-                        .set("heartbeatAt", now), COLLECTION).getMatchedCount();
-        if (matched != 1) {
-            throw new IllegalStateException("The rebuild's lease was taken over by another instance");
-        }
+                        .set("heartbeatAt", now), COLLECTION).getMatchedCount() == 1;
     }
 
     void release(String owner) {

@@ -68,7 +68,6 @@ public class RebuildService {
     static final int START_LIVE_ORDER = 20;
     private static final Logger log = LoggerFactory.getLogger(RebuildService.class);
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
-    private static final Duration BEAT_EVERY = Duration.ofSeconds(1);
 
     private final Projection projection;
     private final LiveConsumers live;
@@ -122,6 +121,11 @@ public class RebuildService {
         return instance;
     }
 
+    /** The rebuild running or last run here. */
+    RebuildProgress ownProgress() {
+        return progress.get();
+    }
+
     /** The rebuild running or last run here, or the one another instance runs. */
     public RebuildProgress progress() {
         RebuildProgress local = progress.get();
@@ -147,7 +151,9 @@ public class RebuildService {
         } finally {
             if (!swapLeftHalfway) {
                 lease.release(instance);
-                live.start();
+                if (!pausedForOther) {
+                    live.start();
+                }
             }
         }
     }
@@ -165,13 +171,20 @@ public class RebuildService {
             copy.clear();
             replay(consumer, copy, startedAt, topics);
             List<List<String>> plan = swap.plan(ReadModelNames.REBUILD);
-            lease.swapping(instance, plan.get(0), plan.get(1), clock.instant());
+            if (!lease.swapping(instance, plan.get(0), plan.get(1), clock.instant())) {
+                throw new LostLeaseException();
+            }
             swapRecorded = true;
             swap.swap(ReadModelNames.REBUILD, plan.get(0), plan.get(1));
             progress.set(snapshot("DONE", startedAt, clock.instant(), topics, null));
             double seconds = (System.nanoTime() - started) / 1e9;
             log.info("Rebuild done: {} events in {} s, {} events/s", progress.get().applied(),
                     String.format("%.1f", seconds), String.format("%.0f", progress.get().applied() / seconds));
+        } catch (LostLeaseException e) {
+            log.error("Rebuild stopped: {}", e.getMessage());
+            progress.set(snapshot("FAILED", startedAt, clock.instant(), topics, e.getMessage()));
+            // the other instance's rebuild goes on: the watch starts the live listener after it
+            pausedForOther = true;
         } catch (RuntimeException e) {
             log.error("Rebuild failed", e);
             progress.set(snapshot("FAILED", startedAt, clock.instant(), topics, e.toString()));
@@ -203,7 +216,6 @@ public class RebuildService {
         beat(snapshot("RUNNING", startedAt, null, topics, null));
         log.info("Rebuild started: {} events to replay", progress.get().total());
         long lastLog = System.nanoTime();
-        long lastBeat = System.nanoTime();
         while (!remaining.isEmpty()) {
             ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
             List<Envelope> events = new ArrayList<>(records.count());
@@ -219,6 +231,8 @@ public class RebuildService {
                             e.getMessage());
                 }
             }
+            // a rebuild that lost its lease (its instance stalled longer than the lease lives) writes no more
+            beat(progress.get());
             copy.apply(events);
             for (TopicPartition p : List.copyOf(remaining)) {
                 if (consumer.position(p) >= end.get(p)) {
@@ -227,10 +241,6 @@ public class RebuildService {
                 }
             }
             progress.set(snapshot("RUNNING", startedAt, null, topics, null));
-            if (System.nanoTime() - lastBeat >= BEAT_EVERY.toNanos()) {
-                lastBeat = System.nanoTime();
-                beat(progress.get());
-            }
             if (System.nanoTime() - lastLog >= LOG_EVERY.toNanos()) {
                 lastLog = System.nanoTime();
                 RebuildProgress now = progress.get();
@@ -242,7 +252,16 @@ public class RebuildService {
 
     private void beat(RebuildProgress now) {
         progress.set(now);
-        lease.beat(instance, now, clock.instant());
+        if (!lease.beat(instance, now, clock.instant())) {
+            throw new LostLeaseException();
+        }
+    }
+
+    /** Another instance took the lease over (this one had stalled): its copy is no longer this rebuild's. */
+    private static final class LostLeaseException extends RuntimeException {
+        LostLeaseException() {
+            super("Another instance took over the rebuild's lease");
+        }
     }
 
     /** At start-up, before the live listener: finishes a swap a crash interrupted, drops a replay's leftovers. */

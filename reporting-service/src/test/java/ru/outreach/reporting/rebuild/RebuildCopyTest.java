@@ -123,6 +123,33 @@ class RebuildCopyTest {
     }
 
     @Test
+    void aRebuildWhoseLeaseAnotherInstanceTookOverStopsWritingAndLeavesTheCopyToIt() {
+        Map<String, Object> previous = staleLiveReadModels();
+        RebuildService stalled = service(NOW);
+        lease.acquire(stalled.instance(), stalled.progress(), NOW);
+        AtomicInteger polls = new AtomicInteger();
+        MockConsumer<String, String> consumer = consumer(() -> {
+            if (polls.incrementAndGet() == 3) {
+                // this instance stalled longer than the lease lives: another one took the lease over
+                mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                                org.springframework.data.mongodb.core.query.Criteria.where("_id").is("lease")),
+                        new Update().set("owner", "another"), RebuildLease.COLLECTION);
+            }
+        });
+
+        stalled.rebuildFrom(consumer, NOW);
+
+        assertThat(stalled.ownProgress().state()).isEqualTo("FAILED");
+        assertThat(stalled.ownProgress().error()).contains("took over");
+        assertThat(stalled.progress().state()).as("the other instance's rebuild").isEqualTo("RUNNING");
+        assertThat(polls.get()).as("no poll after the lease was lost").isEqualTo(3);
+        assertThat(mongo.collectionExists(ReadModelNames.REBUILD.facts(Kinds.APPEALS)))
+                .as("the copy is the other instance's now").isTrue();
+        assertThat(ReadModelSnapshot.of(mongo)).isEqualTo(previous);
+        assertThat(lease.read().orElseThrow().owner()).isEqualTo("another");
+    }
+
+    @Test
     void anotherInstancesRunningRebuildIsLeftAloneAndItsProgressShown() {
         RebuildService other = service(NOW);
         lease.acquire(other.instance(), new RebuildProgress("RUNNING", NOW, null, 5, 50, 10.0, Map.of(), null),
@@ -137,6 +164,68 @@ class RebuildCopyTest {
         assertThat(lease.read()).isPresent();
         assertThat(mongo.collectionExists(ReadModelNames.REBUILD.facts(Kinds.GROUPS))).isTrue();
         assertThat(here.progress().percent()).isEqualTo(10.0);
+    }
+
+    @Test
+    void everyInstanceStopsItsLiveListenerWhileAnotherOneRebuildsAndFinishesASwapItsOwnerLeftBehind() {
+        FakeLiveConsumers listener = new FakeLiveConsumers();
+        RebuildService here = new RebuildService(live, listener, lease, swap, null, Clock.fixed(NOW, ZoneOffset.UTC),
+                new SimpleMeterRegistry(), Duration.ofSeconds(1));
+        here.startLive();
+        assertThat(listener.running()).isTrue();
+
+        lease.acquire("another", new RebuildProgress("RUNNING", NOW, null, 1, 9, 11.1, Map.of(), null), NOW);
+        here.watch();
+        assertThat(listener.running()).as("stopped while another instance rebuilds").isFalse();
+        here.watch();
+        assertThat(listener.running()).isFalse();
+
+        Map<String, Object> rebuilt = rebuiltFromScratch();
+        Projection copy = live.into(ReadModelNames.REBUILD);
+        copy.clear();
+        copy.apply(events);
+        List<List<String>> plan = swap.plan(ReadModelNames.REBUILD);
+        lease.swapping("another", plan.get(0), plan.get(1), NOW);
+        here.watch();
+        assertThat(listener.running()).as("the other instance is swapping").isFalse();
+
+        // the other instance died in the middle of its swap
+        RebuildService later = new RebuildService(live, listener, lease, swap, null,
+                Clock.fixed(NOW.plus(RebuildLease.STALE).plusSeconds(1), ZoneOffset.UTC), new SimpleMeterRegistry(),
+                Duration.ofSeconds(1));
+        swap.swap(ReadModelNames.REBUILD, plan.get(0).subList(0, 2), List.of());
+        here.watch();
+        assertThat(listener.running()).isFalse();
+        later.watch();
+        assertThat(lease.read()).isEmpty();
+        assertThat(ReadModelSnapshot.of(mongo)).isEqualTo(rebuilt);
+        here.watch();
+        assertThat(listener.running()).as("started again once the rebuild is over").isTrue();
+    }
+
+    /** The live listener of an instance, without Kafka. */
+    private static final class FakeLiveConsumers extends LiveConsumers {
+
+        private boolean running;
+
+        FakeLiveConsumers() {
+            super(null, null, "reporting-service");
+        }
+
+        @Override
+        void stop() {
+            running = false;
+        }
+
+        @Override
+        void start() {
+            running = true;
+        }
+
+        @Override
+        boolean running() {
+            return running;
+        }
     }
 
     /** The live read models built from the scenario, then spoilt (a counter off by 7): what a rebuild repairs. */
