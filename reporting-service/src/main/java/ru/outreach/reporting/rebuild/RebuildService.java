@@ -146,6 +146,9 @@ public class RebuildService {
                 rebuildFrom(consumer, startedAt);
             }
         } catch (RuntimeException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             log.error("Rebuild failed", e);
             progress.set(snapshot("FAILED", startedAt, clock.instant(), new LinkedHashMap<>(), e.toString()));
         } finally {
