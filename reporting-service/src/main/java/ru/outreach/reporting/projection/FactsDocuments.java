@@ -47,9 +47,8 @@ final class FactsDocuments {
      *
      * @param collection the kind of facts ({@link Kinds#FACTS})
      * @param rev        the revision; 0 when the document does not exist, or was written before there were revisions
-     * @param exists     whether the document was there when read
      */
-    record Stored(String collection, Facts facts, long rev, boolean exists, Tail tail) {
+    record Stored(String collection, Facts facts, long rev, Tail tail) {
 
         String id() {
             return facts.id();
@@ -189,7 +188,7 @@ final class FactsDocuments {
         Facts facts = mongo.getConverter().read(type, doc);
         Number rev = doc.get("rev", Number.class);
         Document tail = doc.get("tail", Document.class);
-        return new Stored(collection, facts, rev == null ? 0 : rev.longValue(), true,
+        return new Stored(collection, facts, rev == null ? 0 : rev.longValue(),
                 tail == null ? Tail.NONE : readTail(type, tail));
     }
 

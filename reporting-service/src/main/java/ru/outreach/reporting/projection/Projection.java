@@ -221,7 +221,7 @@ public class Projection {
             differences.put(key, difference);
             writes.computeIfAbsent(key.collection(), c -> new ArrayList<>()).add(new Stored(key.collection(),
                     after.facts().withPending(List.copyOf(pending)), before == null ? 0 : before.rev(),
-                    before != null, after.tail()));
+                    after.tail()));
         });
         Set<DocKey> conflicts = new LinkedHashSet<>();
         writes.forEach((collection, docs) -> facts.write(collection, docs)
@@ -233,7 +233,7 @@ public class Projection {
                 .filter(doc -> !conflicts.contains(new DocKey(collection, doc.id())))
                 .forEach(doc -> {
                     fresh.addAll(differences.get(new DocKey(collection, doc.id())));
-                    written.add(new Stored(collection, doc.facts(), doc.rev() + 1, true, doc.tail()));
+                    written.add(new Stored(collection, doc.facts(), doc.rev() + 1, doc.tail()));
                 }));
         Set<String> repairs = new LinkedHashSet<>();
         loaded.values().forEach(doc -> doc.pending().forEach(cell -> repairs.add(cell.op())));
@@ -363,7 +363,7 @@ public class Projection {
         String op = LEGACY + doc.collection() + "/" + doc.id();
         List<PendingCell> pending = doc.pending().stream().map(cell -> cell.op() != null ? cell
                 : new PendingCell(cell.kind(), cell.period(), cell.dims(), cell.counts(), op)).toList();
-        return new Stored(doc.collection(), doc.facts().withPending(pending), doc.rev(), doc.exists(), doc.tail());
+        return new Stored(doc.collection(), doc.facts().withPending(pending), doc.rev(), doc.tail());
     }
 
     /** A new operation id: the time it started (for pruning) and a random part. */
