@@ -59,12 +59,12 @@ public record CategoryName(@Id String code, String name, LocalDate since) {
      * Keeps this name unless the stored one is newer: an upsert of the document that is older, and a duplicate key
      * (the stored one is newer or the same) leaves it as it is. Safe with concurrent consumers and replays.
      */
-    void save(MongoTemplate mongo) {
+    void save(MongoTemplate mongo, String collection) {
         Criteria older = new Criteria().orOperator(where("since").lt(since),
                 where("since").is(since).and("name").lt(name));
         try {
             mongo.upsert(query(where("_id").is(code).andOperator(older)),
-                    new Update().set("name", name).set("since", since), CategoryName.class, Kinds.CATEGORIES);
+                    new Update().set("name", name).set("since", since), CategoryName.class, collection);
         } catch (DuplicateKeyException storedIsNewer) {
             // the stored name is newer or the same
         }

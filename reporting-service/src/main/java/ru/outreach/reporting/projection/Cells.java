@@ -45,9 +45,11 @@ public final class Cells {
         return counts.isEmpty();
     }
 
-    List<PendingCell> toPending() {
+    /** This difference as the pending cells of the operation {@code op}. */
+    List<PendingCell> toPending(String op) {
         return counts.entrySet().stream()
-                .map(e -> new PendingCell(e.getKey().kind(), e.getKey().period(), e.getKey().dims(), e.getValue()))
+                .map(e -> new PendingCell(e.getKey().kind(), e.getKey().period(), e.getKey().dims(),
+                        new TreeMap<>(e.getValue()), op))
                 .toList();
     }
 

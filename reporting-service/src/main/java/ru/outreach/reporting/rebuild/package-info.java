@@ -1,2 +1,2 @@
-/** Rebuild of the read models by replaying the three topics from the beginning, with progress. */
+/** Rebuild of the read models: the three topics replayed into a copy that replaces the live one at the end. */
 package ru.outreach.reporting.rebuild;
