@@ -29,6 +29,7 @@ import ru.outreach.testkit.TestTokenEndpoint;
 final class FaultStack implements AutoCloseable {
 
     /** One of the five processes that the suite kills: its name in the table, how to kill it, how to start it. */
+    /** A process the suite kills with SIGKILL and starts again on the same ports and data. */
     interface Part {
         String name();
 
@@ -95,55 +96,7 @@ final class FaultStack implements AutoCloseable {
 
     /** The five processes in the order the suite kills them. */
     List<Part> parts() {
-        return List.of(part(store), part(broker), part(appeals), part(meetings), part(reporting));
-    }
-
-    private static Part part(LocalStackProcess process) {
-        return new Part() {
-            public String name() {
-                return process.name();
-            }
-
-            public long pid() {
-                return process.pid();
-            }
-
-            public void kill() {
-                process.kill();
-            }
-
-            public void restart() {
-                process.start();
-            }
-
-            public Path log() {
-                return process.log();
-            }
-        };
-    }
-
-    private static Part part(ServiceProcess process) {
-        return new Part() {
-            public String name() {
-                return process.name();
-            }
-
-            public long pid() {
-                return process.pid();
-            }
-
-            public void kill() {
-                process.kill();
-            }
-
-            public void restart() {
-                process.start();
-            }
-
-            public Path log() {
-                return process.log();
-            }
-        };
+        return List.of(store, broker, appeals, meetings, reporting);
     }
 
     private static void deleteRecursively(Path dir) {

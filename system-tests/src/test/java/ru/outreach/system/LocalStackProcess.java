@@ -30,7 +30,7 @@ import org.apache.kafka.common.Uuid;
  * in the file before it is answered). The ports and the data stay the same across a {@link #kill()} and the next
  * {@link #start()}, so the services find it where it was, with what it had. Output goes to {@code DIR/NAME.log}.
  */
-final class LocalStackProcess {
+final class LocalStackProcess implements FaultStack.Part {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
@@ -101,7 +101,8 @@ final class LocalStackProcess {
         return new LocalStackProcess("store", dir, command, () -> portOpen(port), "mongodb://127.0.0.1:" + port);
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
@@ -110,16 +111,23 @@ final class LocalStackProcess {
         return address;
     }
 
-    Path log() {
+    @Override
+    public Path log() {
         return log;
     }
 
     /** The operating system's id of the running process, or -1 when it is not running. */
-    long pid() {
+    @Override
+    public long pid() {
         return process == null ? -1 : process.pid();
     }
 
     /** Starts the process on its ports and data and waits until it answers. */
+    @Override
+    public void restart() {
+        start();
+    }
+
     LocalStackProcess start() {
         try {
             Files.createDirectories(dir);
@@ -139,7 +147,8 @@ final class LocalStackProcess {
     }
 
     /** SIGKILL: no shutdown hook, nothing flushed or closed; waits until the process is gone. */
-    void kill() {
+    @Override
+    public void kill() {
         end(true);
     }
 

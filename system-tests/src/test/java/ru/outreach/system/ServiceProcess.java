@@ -26,7 +26,7 @@ import ru.outreach.testkit.TestTokens;
  * or a real Keycloak); its health answers on its own management port. The ports are chosen once, so a stopped service
  * comes back at the same address.
  */
-final class ServiceProcess implements AutoCloseable {
+final class ServiceProcess implements AutoCloseable, FaultStack.Part {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -66,6 +66,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the process and waits until its health is UP. */
+    @Override
+    public void restart() {
+        start();
+    }
+
     ServiceProcess start() {
         String java = ProcessHandle.current().info().command().orElse("java");
         try {
@@ -119,7 +124,8 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Kills the process without warning (SIGKILL): no shutdown hook, no graceful end of requests; waits for it. */
-    void kill() {
+    @Override
+    public void kill() {
         if (process == null) {
             return;
         }
@@ -133,15 +139,18 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** The operating system's id of the running process, or -1 when it is not running. */
-    long pid() {
+    @Override
+    public long pid() {
         return process == null ? -1 : process.pid();
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
-    Path log() {
+    @Override
+    public Path log() {
         return log;
     }
 
