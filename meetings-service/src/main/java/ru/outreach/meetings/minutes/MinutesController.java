@@ -1,6 +1,5 @@
 package ru.outreach.meetings.minutes;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import org.springframework.data.domain.Pageable;
@@ -29,6 +28,7 @@ import ru.outreach.meetings.minutes.Minutes.ResultsPublication;
 import ru.outreach.meetings.minutes.Minutes.Signature;
 import ru.outreach.kit.security.Actor;
 import ru.outreach.kit.support.PageResponse;
+import ru.outreach.kit.web.FileNames;
 
 @RestController
 @RequestMapping("/api")
@@ -79,8 +79,8 @@ class MinutesController {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .contentLength(printed.pdf().length)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + printed.asciiName()
-                        + "\"; filename*=UTF-8''" + rfc5987(printed.russianName()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        FileNames.disposition("inline", printed.asciiName(), printed.russianName()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(printed.pdf());
     }
@@ -128,21 +128,6 @@ class MinutesController {
                                        @PageableDefault(size = 20, sort = "dueOn") Pageable pageable, Actor actor) {
         return PageResponse.of(minutes.list(groupId, status, overdue, groups.scope(actor), pageable),
                 answers::withheld);
-    }
-
-    /** RFC 5987 value-chars: attr-chars as they are, every other UTF-8 byte as %XX. */
-    static String rfc5987(String value) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
-            }
-        }
-        return out.toString();
     }
 
     record MinutesResponse(String meetingId, long version, String groupId, String territory, LocalDate heldOn,
