@@ -76,6 +76,8 @@ public class OutboxRelay {
     private final String source;
     private final String owner;
     private final Clock clock;
+    /** Leases whose release failed (the store was away): released again by the sweep instead of left to run out. */
+    private final Set<Claimed> unreleased = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<Target> queue = new LinkedBlockingQueue<>();
     private final Set<Target> queued = ConcurrentHashMap.newKeySet();
     private final List<Thread> workers = new ArrayList<>();
@@ -239,6 +241,7 @@ public class OutboxRelay {
                 }
             } catch (RuntimeException e) {
                 failures.put(document.target(), e);
+                unreleased.add(document);
             }
         }
         return new Round(published, again, failures);
@@ -300,6 +303,25 @@ public class OutboxRelay {
             return false;
         }
         return !after.getList(OutboxMessage.FIELD, Document.class, List.of()).isEmpty();
+    }
+
+    /**
+     * Releases the leases this relay could not release when it was done with them (their events stay pending and go
+     * out again, at least once), so that their documents need not wait for the leases to run out; returns how many.
+     */
+    int releaseLeftLeases() {
+        int released = 0;
+        for (Claimed document : unreleased) {
+            try {
+                release(document);
+                unreleased.remove(document);
+                released++;
+            } catch (RuntimeException e) {
+                log.debug("Lease on {} {} still not released: {}", document.target().collection(),
+                        document.target().id(), e.toString());
+            }
+        }
+        return released;
     }
 
     /** Releases the lease and leaves the events pending, for the sweep of this or another replica. */

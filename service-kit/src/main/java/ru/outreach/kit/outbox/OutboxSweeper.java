@@ -54,6 +54,7 @@ class OutboxSweeper {
         if (!properties.relayEnabled()) {
             return 0;
         }
+        relay.releaseLeftLeases();
         int published = 0;
         for (String collection : aggregateCollections()) {
             for (String id : relay.idsWithPendingEvents(collection)) {
