@@ -251,12 +251,19 @@ public class OutboxRelay {
     private Claimed claim(Target target) {
         String claim = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        Document leased = mongo.getCollection(target.collection()).findOneAndUpdate(
-                and(eq("_id", target.id()), exists(OutboxMessage.FIELD + ".0"), free(now)),
-                new Document("$set", new Document(LEASE, new Document("owner", owner).append("claim", claim)
-                        .append("until", Date.from(now.plus(properties.lease()))))),
-                new FindOneAndUpdateOptions().projection(include(OutboxMessage.FIELD))
-                        .returnDocument(ReturnDocument.AFTER));
+        Document leased;
+        try {
+            Document leased = mongo.getCollection(target.collection()).findOneAndUpdate(
+                    and(eq("_id", target.id()), exists(OutboxMessage.FIELD + ".0"), free(now)),
+                    new Document("$set", new Document(LEASE, new Document("owner", owner).append("claim", claim)
+                            .append("until", Date.from(now.plus(properties.lease()))))),
+                    new FindOneAndUpdateOptions().projection(include(OutboxMessage.FIELD))
+                            .returnDocument(ReturnDocument.AFTER));
+        } catch (RuntimeException e) {
+            // the store may have taken the claim and lost only the answer: release it by the sweep, to be sure
+            unreleased.add(new Claimed(target, claim, List.of(), List.of()));
+            throw e;
+        }
         if (leased == null) {
             return null;
         }
