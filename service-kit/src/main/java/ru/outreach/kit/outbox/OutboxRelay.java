@@ -253,7 +253,7 @@ public class OutboxRelay {
         Instant now = clock.instant();
         Document leased;
         try {
-            Document leased = mongo.getCollection(target.collection()).findOneAndUpdate(
+            leased = mongo.getCollection(target.collection()).findOneAndUpdate(
                     and(eq("_id", target.id()), exists(OutboxMessage.FIELD + ".0"), free(now)),
                     new Document("$set", new Document(LEASE, new Document("owner", owner).append("claim", claim)
                             .append("until", Date.from(now.plus(properties.lease()))))),
