@@ -10,6 +10,7 @@ source deploy/local-stack/scripts/jdk.sh
 if [ "${1:-}" = pipeline ]; then
   shift
   exec ./mvnw -B -ntp -Pbenchmark -pl system-tests -am -Dtest=PipelineBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+    -DargLine=-Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     package "$@"
 fi
 exec ./mvnw -B -ntp -Pbenchmark -Dsurefire.failIfNoSpecifiedTests=false test "$@"
