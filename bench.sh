@@ -10,7 +10,7 @@ source deploy/local-stack/scripts/jdk.sh
 if [ "${1:-}" = pipeline ]; then
   shift
   exec ./mvnw -B -ntp -Pbenchmark -pl system-tests -am -Dtest=PipelineBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-    -DargLine=-Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -DargLine=-Dlogback.configurationFile=pipeline-benchmark-logback.xml \
     package "$@"
 fi
 exec ./mvnw -B -ntp -Pbenchmark -Dsurefire.failIfNoSpecifiedTests=false test "$@"
