@@ -98,6 +98,7 @@ class PipelineBenchmark {
     private static final int SECRETARIES = Integer.getInteger("bench.secretaries", 2);
     private static final List<Integer> SIZES = Arrays.stream(System.getProperty("bench.sizes", "10000,100000")
             .split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Integer::parseInt).sorted().toList();
+    private static final Duration LOAD_BOUND = Duration.ofSeconds(Long.getLong("bench.loadSeconds", 600));
     private static final Duration LIST_BOUND = Duration.ofSeconds(Long.getLong("bench.listSeconds", 30));
     private static final Duration CATCH_UP_BOUND = Duration.ofSeconds(Long.getLong("bench.catchUpSeconds", 60));
 
@@ -250,6 +251,7 @@ class PipelineBenchmark {
     private double rawInserts;
     private double rawUpdates;
     private double rawAndUpdates;
+    private List<Long> rawFinds;
     private double kafkaRate;
     private double httpRate;
     private List<Long> httpSequential;
@@ -281,6 +283,10 @@ class PipelineBenchmark {
         rawAndUpdates = guardedUpdates(raw, count, i -> "raw-" + i, versions, false, 1);
         table.row("store: guarded updates/s, AggregateStore's filter, 1 client", rawAndUpdates, "/s",
                 "and(eq(_id), eq(version)), rendered as $and, as service-kit's AggregateStore sends it");
+
+        rawFinds = findsById(raw, count, i -> "raw-" + i);
+        table.row("store: find by _id p50, 1 client", percentile(rawFinds, 50) / 1e6, "ms",
+                "p99 " + ms(percentile(rawFinds, 99)) + " (" + rawFinds.size() + " finds)");
 
         kafkaRate = kafkaProduceRate();
         table.row("kafka: acknowledged records/s (1 async producer)", kafkaRate, "/s",
@@ -357,6 +363,26 @@ class PipelineBenchmark {
                     Math.max(10, SECONDS));
         }
         return updated.get() / seconds;
+    }
+
+    /**
+     * Single-document reads by {@code _id} one after the other, up to {@link #QUERIES} or {@link #SECONDS} s (each
+     * bounded by 10 s): whether the store answers a point read while the services work on it.
+     */
+    private List<Long> findsById(MongoCollection<Document> collection, int count, IntFunction<String> id) {
+        MongoCollection<Document> bounded = collection.withTimeout(10, TimeUnit.SECONDS);
+        List<Long> nanos = new ArrayList<>();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        for (int q = 0; q < QUERIES && System.nanoTime() < end; q++) {
+            long start = System.nanoTime();
+            try {
+                bounded.find(Filters.eq("_id", id.apply(ThreadLocalRandom.current().nextInt(count)))).first();
+            } catch (MongoException e) {
+                // given up after 10 s: counted as such
+            }
+            nanos.add(System.nanoTime() - start);
+        }
+        return nanos.stream().sorted().toList();
     }
 
     private double kafkaProduceRate() {
@@ -715,29 +741,53 @@ class PipelineBenchmark {
         MongoCollection<Document> appeals = mongo.getDatabase("appeals").getCollection("appeals");
         long[] versions = versions(templates, SIZES.isEmpty() ? 0 : SIZES.getLast());
         int loaded = 0;
-        for (int size : SIZES) {
+        for (int wanted : SIZES) {
+            int size = wanted;
             table.section("3. The store holding " + String.format(Locale.ROOT, "%,d", size) + " loaded appeals");
             long loading = System.nanoTime();
             int from = loaded;
             int batches = Math.max(1, (size - from + 999) / 1000);
+            long loadDeadline = loading + LOAD_BOUND.toNanos();
+            AtomicLong loadedUpTo = new AtomicLong(from);
+            List<String> loadFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
             forCount(batches, 2, b -> {
+                if (System.nanoTime() > loadDeadline || !loadFailures.isEmpty()) {
+                    return;
+                }
                 List<Document> batch = new ArrayList<>(1000);
-                for (int i = from + b * 1000; i < Math.min(size, from + (b + 1) * 1000); i++) {
+                int last = Math.min(wanted, from + (b + 1) * 1000);
+                for (int i = from + b * 1000; i < last; i++) {
                     batch.add(clone(templates, "pb-" + i, i));
                 }
-                if (!batch.isEmpty()) {
-                    appeals.insertMany(batch, new InsertManyOptions().ordered(false));
+                try {
+                    if (!batch.isEmpty()) {
+                        appeals.insertMany(batch, new InsertManyOptions().ordered(false));
+                    }
+                    loadedUpTo.accumulateAndGet(last, Math::max);
+                } catch (MongoException e) {
+                    loadFailures.add(e.toString());
                 }
             });
-            loaded = size;
             double loadSeconds = seconds(loading);
-            table.row("bulk load (insertMany of 1,000, 2 clients)", (size - from) / loadSeconds, "/s",
-                    (size - from) + " in " + fixed(loadSeconds) + " s; appeals.appeals holds "
+            int reached = (int) loadedUpTo.get();
+            table.row("bulk load (insertMany of 1,000, 2 clients)", (reached - from) / loadSeconds, "/s",
+                    (reached - from) + " in " + fixed(loadSeconds) + " s; appeals.appeals holds "
                             + appeals.estimatedDocumentCount());
+            if (reached < size) {
+                table.note("LOADED ONLY %,d OF %,d (bound %d s, -Dbench.loadSeconds)%s", reached, size,
+                        LOAD_BOUND.toSeconds(), loadFailures.isEmpty() ? "" : "; the store refused: "
+                                + loadFailures.getFirst());
+            }
+            loaded = reached;
+            size = reached;
             // versions: as loaded, or as an earlier size's updates left them
             double updates = guardedUpdates(appeals, size, i -> "pb-" + i, versions, true, CONNECTIONS);
             table.row("store: guarded updates/s (_id + version)", updates, "/s",
                     ratio(updates, rawUpdates) + " of the raw limit");
+            List<Long> finds = findsById(appeals, size, i -> "pb-" + i);
+            table.row("store: find by _id p50, 1 client", percentile(finds, 50) / 1e6, "ms",
+                    "p99 " + ms(percentile(finds, 99)) + " (" + finds.size() + " finds); "
+                            + ratio(percentile(finds, 50), percentile(rawFinds, 50)) + " of the raw p50");
             double andUpdates = guardedUpdates(appeals, size, i -> "pb-" + i, versions, false, 1);
             table.row("store: guarded updates/s, AggregateStore's filter, 1 client", andUpdates, "/s",
                     ratio(andUpdates, rawAndUpdates) + " of its raw limit");
@@ -803,6 +853,25 @@ class PipelineBenchmark {
             line.append(String.format(Locale.ROOT, "%s %d MB (peak %d), ", part.getKey(), kb[0] / 1024, kb[1] / 1024));
         }
         table.note("memory %s: %s", when, line.substring(0, Math.max(0, line.length() - 2)));
+        for (var part : List.of(Map.entry("store", stack.store.log()), Map.entry("kafka", stack.broker.log()),
+                Map.entry("appeals", stack.appeals.log()), Map.entry("meetings", stack.meetings.log()),
+                Map.entry("reporting", stack.reporting.log()))) {
+            if (!outOfMemory.contains(part.getKey()) && mentions(part.getValue(), "OutOfMemoryError")) {
+                outOfMemory.add(part.getKey());
+                table.note("%s RAN OUT OF MEMORY (OutOfMemoryError in %s) %s", part.getKey(),
+                        part.getValue().toAbsolutePath(), when);
+            }
+        }
+    }
+
+    private final List<String> outOfMemory = new ArrayList<>();
+
+    private static boolean mentions(Path log, String text) {
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.anyMatch(line -> line.contains(text));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     /** VmRSS and VmHWM of a process, in kB (0 where unknown). */
@@ -833,8 +902,8 @@ class PipelineBenchmark {
         table.check("at half the max rate, p99 HTTP answer -> report figure <= 1 s", p99 != null && p99 <= 1000,
                 p99 == null ? "not measured" : fixed(p99) + " ms");
         if (bySize.size() >= 2) {
-            int smallest = SIZES.getFirst();
-            int largest = SIZES.getLast();
+            int smallest = bySize.keySet().stream().min(Integer::compare).orElseThrow();
+            int largest = bySize.keySet().stream().max(Integer::compare).orElseThrow();
             double[] a = bySize.get(smallest);
             double[] b = bySize.get(largest);
             table.check("guarded updates at " + largest + " within 20% of " + smallest, b[0] >= 0.8 * a[0],
