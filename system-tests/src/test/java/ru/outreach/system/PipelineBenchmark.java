@@ -130,8 +130,8 @@ class PipelineBenchmark {
             this.today = stack.today();
             table.note("stack started as processes in %.0f s (%d cores; services -Xmx512m as ./run.sh; store"
                     + " durability write)", seconds(started), Runtime.getRuntime().availableProcessors());
-            table.note("%d connections, %d s per measured run, %d queries per list, sizes %s", CONNECTIONS, SECONDS,
-                    QUERIES, SIZES);
+            table.note("%d connections, %d s per measured run, %d queries per list, sizes %s; load average %s (other"
+                    + " work on the machine skews every figure)", CONNECTIONS, SECONDS, QUERIES, SIZES, loadAverage());
             List<Document> templates = templates(mongo);
             rawLimits(mongo, templates);
             endToEnd();
@@ -139,7 +139,7 @@ class PipelineBenchmark {
             memory("at the end");
             targets();
         } finally {
-            table.note("whole run: %.0f s", seconds(started));
+            table.note("whole run: %.0f s; load average at the end %s", seconds(started), loadAverage());
             text = table.render();
             System.out.println(text);
             Files.createDirectories(REPORT.toAbsolutePath().getParent());
@@ -871,6 +871,16 @@ class PipelineBenchmark {
             return lines.anyMatch(line -> line.contains(text));
         } catch (IOException | java.io.UncheckedIOException e) {
             return false;
+        }
+    }
+
+    /** The machine's load average over 1, 5 and 15 minutes, from /proc/loadavg ("?" where unknown). */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
         }
     }
 
