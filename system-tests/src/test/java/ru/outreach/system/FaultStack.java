@@ -77,7 +77,22 @@ final class FaultStack implements AutoCloseable {
 
     /** Starts the broker and the store, then the three services side by side; returns when all are healthy. */
     static FaultStack start(Path dir) {
+        return start(new FaultStack(dir));
+    }
+
+    /**
+     * The same, with the services on the JVM options of {@code ./run.sh} (the full JIT, 512 MB), for
+     * {@link PipelineBenchmark}.
+     */
+    static FaultStack startAsRunShDoes(Path dir) {
         FaultStack stack = new FaultStack(dir);
+        stack.appeals.runningAsRunShDoes();
+        stack.meetings.runningAsRunShDoes();
+        stack.reporting.runningAsRunShDoes();
+        return start(stack);
+    }
+
+    private static FaultStack start(FaultStack stack) {
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "fault-stack-stop"));
         try {
             CompletableFuture<?> broker = CompletableFuture.runAsync(stack.broker::start);

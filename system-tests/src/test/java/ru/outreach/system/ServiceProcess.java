@@ -37,6 +37,8 @@ final class ServiceProcess implements AutoCloseable, FaultStack.Part {
     private final Path log;
     private Path jar;
     private Process process;
+    /** The JVM's options: small and quick to start for the tests; {@link #runningAsRunShDoes()} for the benchmark. */
+    private List<String> jvmOptions = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
 
     /** Tokens of the test kit: its public key and issuer, checked as in production. */
     static Map<String, String> trustingTestTokens() {
@@ -65,6 +67,12 @@ final class ServiceProcess implements AutoCloseable, FaultStack.Part {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Started with the JVM options of {@code ./run.sh} ({@code -Xmx512m}, the full JIT), as the benchmark needs. */
+    ServiceProcess runningAsRunShDoes() {
+        jvmOptions = List.of("-Xmx512m");
+        return this;
+    }
+
     /** Starts the process and waits until its health is UP. */
     @Override
     public void restart() {
@@ -78,8 +86,10 @@ final class ServiceProcess implements AutoCloseable, FaultStack.Part {
                 jar = copyOfBuiltJar();
                 Files.deleteIfExists(log);
             }
-            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                    "-jar", jar.toString()))
+            List<String> command = new java.util.ArrayList<>(List.of(java));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
