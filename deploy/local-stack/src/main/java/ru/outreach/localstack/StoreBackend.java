@@ -1,9 +1,18 @@
 package ru.outreach.localstack;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.h2.mvstore.MVMap;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -19,6 +28,10 @@ import io.netty.channel.Channel;
  * <p>
  * Spring Boot's MongoDB health indicator sends {@code hello}; without it every service would stay DOWN on the
  * embedded store. The answer is that of {@code isMaster} with the newer field name added.
+ * <p>
+ * Indexes: the library builds only unique indexes and uses one only for a query on exactly its keys; its databases
+ * here ({@link Database}) build secondary indexes ({@link EqualityIndex}) and plan queries with them and with the
+ * {@code _id} index when the query has more conditions ({@link IndexedH2Collection}).
  */
 final class StoreBackend extends H2Backend {
 
@@ -38,6 +51,37 @@ final class StoreBackend extends H2Backend {
     StoreBackend(String fileName, Durability durability) {
         super(fileName);
         this.durability = durability;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    /**
+     * The H2 database with {@link IndexedH2Collection}s and {@link EqualityIndex}es. An inner class because the
+     * library's constructor opens the collections and indexes before a subclass's own fields are set; the map names
+     * are those of {@link H2Database}.
+     */
+    private final class Database extends H2Database {
+
+        Database(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> dataMap = getMvStore().openMap("databases." + fullName);
+            MVMap<String, Object> metaMap = getMvStore().openMap("meta." + fullName);
+            return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                           boolean sparse) {
+            return new EqualityIndex(indexName, keys, sparse);
+        }
     }
 
     @Override
