@@ -1,7 +1,10 @@
 package ru.outreach.localstack;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.h2.mvstore.MVMap;
 
@@ -22,7 +25,7 @@ import de.bwaldvogel.mongo.bson.Document;
  * change, scanned the whole collection; and non-unique indexes are not built at all ({@code EmptyIndex}), so every
  * list query scanned too.
  * <p>
- * Here a query with a top-level equality on {@code _id} reads that one document through the {@code _id} index; else a
+ * Here a query with an equality on {@code _id} (at the top level or in a top-level {@code $and}) reads that one document through the {@code _id} index; else a
  * query with a top-level equality (or {@code $in}) on the first field of a secondary index ({@link EqualityIndex})
  * reads the documents that hold the value, taking the index with the fewest; the whole query is then checked on each
  * candidate by the library's own matcher, and sort, skip, limit and projection are the library's too. Candidates come
@@ -58,38 +61,65 @@ final class IndexedH2Collection extends H2Collection {
 
     /** The positions of the documents that can match, in scan order, or null when no index narrows the query. */
     private Iterable<Object> candidates(Document query) {
+        Map<String, List<Object>> conditions = new HashMap<>();
+        collectConditions(query, conditions);
         List<Index<Object>> indexes = getIndexes();
-        if (getIdField() != null && ID.equals(getIdField()) && EqualityIndex.queryable(query.get(ID))) {
-            Document byId = new Document(ID, query.get(ID));
-            for (Index<Object> index : indexes) {
-                if (index.isUnique() && index.getKeys().size() == 1 && ID.equals(index.getKeys().get(0).getKey())
-                        && index.canHandle(byId)) {
-                    return index.getPositions(byId);
+        if (ID.equals(getIdField())) {
+            for (Object condition : conditions.getOrDefault(ID, List.of())) {
+                if (EqualityIndex.queryable(condition)) {
+                    Document byId = new Document(ID, condition);
+                    for (Index<Object> index : indexes) {
+                        if (index.isUnique() && index.getKeys().size() == 1
+                                && ID.equals(index.getKeys().get(0).getKey()) && index.canHandle(byId)) {
+                            return index.getPositions(byId);
+                        }
+                    }
                 }
             }
         }
         EqualityIndex best = null;
         Collection<?> bestValues = null;
-        int bestCount = Integer.MAX_VALUE;
+        long bestCount = Long.MAX_VALUE;
         for (Index<Object> index : indexes) {
             if (!(index instanceof EqualityIndex equality)) {
                 continue;
             }
-            Collection<?> values = equalityValues(query.get(equality.field()));
-            if (values == null) {
-                continue;
-            }
-            int count = 0;
-            for (Object value : values) {
-                count += equality.count(value);
-            }
-            if (count < bestCount) {
-                best = equality;
-                bestValues = values;
-                bestCount = count;
+            for (Object condition : conditions.getOrDefault(equality.field(), List.of())) {
+                Collection<?> values = equalityValues(condition);
+                if (values == null) {
+                    continue;
+                }
+                long count = 0;
+                for (Object value : values) {
+                    count += equality.count(value);
+                }
+                if (count < bestCount) {
+                    best = equality;
+                    bestValues = values;
+                    bestCount = count;
+                }
             }
         }
         return best == null ? null : best.positions(bestValues);
+    }
+
+    /**
+     * The conditions that every match must meet, by field: the query's top-level fields and those of its
+     * {@code $and} clauses (the Java driver's {@code Filters.and} sends {@code {$and: [{_id: x}, {version: 3}]}}).
+     */
+    private static void collectConditions(Document query, Map<String, List<Object>> conditions) {
+        for (Map.Entry<String, Object> entry : query.entrySet()) {
+            String field = entry.getKey();
+            if (field.equals("$and") && entry.getValue() instanceof List<?> clauses) {
+                for (Object clause : clauses) {
+                    if (clause instanceof Document document) {
+                        collectConditions(document, conditions);
+                    }
+                }
+            } else if (!field.startsWith("$")) {
+                conditions.computeIfAbsent(field, f -> new ArrayList<>()).add(entry.getValue());
+            }
+        }
     }
 
     /** The values that the field must equal one of, when the query says so with plain scalars; else null. */
