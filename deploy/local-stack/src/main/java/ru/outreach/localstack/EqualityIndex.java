@@ -41,12 +41,14 @@ final class EqualityIndex extends Index<Object> {
     private static final Comparator<Object> POSITION_ORDER = KEY_ORDER::compare;
 
     private final String field;
+    private final String[] path;
     private final Map<Object, NavigableSet<Object>> positionsByValue = new HashMap<>();
     private long entries;
 
     EqualityIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.field = keys.get(0).getKey();
+        this.path = field.split("\\.");
     }
 
     String field() {
@@ -76,8 +78,30 @@ final class EqualityIndex extends Index<Object> {
         return value;
     }
 
+    /**
+     * False once a document had an array on the way to a dotted field ({@code a.b} with {@code a} an array, or
+     * {@code outbox.0}): the matcher's rules there (array elements, positions) are not followed here, so the index
+     * stops answering queries rather than risk a wrong one (until the store reopens and rebuilds it).
+     */
+    synchronized boolean usable() {
+        return usable;
+    }
+
+    private boolean usable = true;
+
     private Set<Object> values(Document document) {
-        Object value = field.contains(".") ? null : document.get(field);
+        Object value = document;
+        for (String segment : path) {
+            if (value instanceof Document subdocument) {
+                value = subdocument.get(segment);
+            } else if (value instanceof Collection<?>) {
+                usable = false;
+                return Set.of();
+            } else {
+                value = null;
+                break;
+            }
+        }
         Set<Object> values = new java.util.LinkedHashSet<>();
         if (value instanceof Collection<?> elements) {
             for (Object element : elements) {

@@ -42,6 +42,9 @@ final class IndexedH2Collection extends H2Collection {
 
     private static final String ID = "_id";
 
+    /** How many queries an index answered (for tests). */
+    static final java.util.concurrent.atomic.LongAdder PLANNED = new java.util.concurrent.atomic.LongAdder();
+
     IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                         MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
@@ -53,6 +56,7 @@ final class IndexedH2Collection extends H2Collection {
         if (planner && query != null && !query.isEmpty() && !isNatural(orderBy)) {
             Iterable<Object> candidates = candidates(query);
             if (candidates != null) {
+                PLANNED.increment();
                 return matchDocuments(query, candidates, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
         }
@@ -81,7 +85,7 @@ final class IndexedH2Collection extends H2Collection {
         Collection<?> bestValues = null;
         long bestCount = Long.MAX_VALUE;
         for (Index<Object> index : indexes) {
-            if (!(index instanceof EqualityIndex equality)) {
+            if (!(index instanceof EqualityIndex equality) || !equality.usable()) {
                 continue;
             }
             for (Object condition : conditions.getOrDefault(equality.field(), List.of())) {

@@ -53,6 +53,64 @@ final class StoreBackend extends H2Backend {
         this.durability = durability;
     }
 
+    /** The fields of an aggregate command that {@link #asCount} may leave aside: none changes the answer. */
+    private static final Set<String> COUNT_AGGREGATE_FIELDS = Set.of("aggregate", "pipeline", "cursor", "$db", "lsid",
+            "$clusterTime", "$readPreference", "maxTimeMS", "comment", "txnNumber", "autocommit", "startTransaction");
+
+    /**
+     * The {@code count} command that answers an aggregate which only counts, or null. The driver's
+     * {@code countDocuments} (and so Spring Data's {@code count}) sends {@code [{$match: q}, ({$skip: s},)
+     * ({$limit: l},) {$group: {_id: 1, n: {$sum: 1}}}]}; the library runs every aggregate over a scan of the whole
+     * collection, while its {@code count} command runs the query through the collection's planner.
+     */
+    private static Document asCount(Document command) {
+        if (!COUNT_AGGREGATE_FIELDS.containsAll(command.keySet())
+                || !(command.get("aggregate") instanceof String collection)
+                || !(command.get("pipeline") instanceof List<?> pipeline) || pipeline.size() < 2) {
+            return null;
+        }
+        Document count = new Document("count", collection);
+        int stage = 0;
+        if (pipeline.get(stage) instanceof Document first && first.size() == 1
+                && first.get("$match") instanceof Document match) {
+            count.put("query", match);
+            stage++;
+        } else {
+            return null;
+        }
+        if (pipeline.get(stage) instanceof Document skip && skip.size() == 1
+                && skip.get("$skip") instanceof Number n && n.doubleValue() >= 0) {
+            count.put("skip", n.intValue());
+            stage++;
+        }
+        if (stage < pipeline.size() && pipeline.get(stage) instanceof Document limit && limit.size() == 1
+                && limit.get("$limit") instanceof Number n && n.doubleValue() > 0) {
+            count.put("limit", n.intValue());
+            stage++;
+        }
+        if (stage != pipeline.size() - 1 || !(pipeline.get(stage) instanceof Document last) || last.size() != 1
+                || !(last.get("$group") instanceof Document group) || group.size() != 2 || !group.containsKey("_id")
+                || (group.get("_id") != null && !(group.get("_id") instanceof Number))
+                || !(group.get("n") instanceof Document sum) || sum.size() != 1
+                || !(sum.get("$sum") instanceof Number one) || one.doubleValue() != 1) {
+            return null;
+        }
+        count.put("groupId", group.get("_id"));
+        return count;
+    }
+
+    private Document countAsAggregate(Channel channel, String databaseName, Document aggregate, Document count) {
+        Object groupId = count.remove("groupId");
+        Document counted = super.handleCommand(channel, databaseName, "count", count);
+        int n = ((Number) counted.get("n")).intValue();
+        List<Document> batch = n == 0 ? List.of() : List.of(new Document("_id", groupId).append("n", n));
+        Document cursor = new Document("id", 0L).append("ns", databaseName + "." + aggregate.get("aggregate"))
+                .append("firstBatch", batch);
+        Document response = new Document("cursor", cursor);
+        response.put("ok", 1.0);
+        return response;
+    }
+
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         return new Database(databaseName);
@@ -90,6 +148,12 @@ final class StoreBackend extends H2Backend {
             Document response = super.handleCommand(channel, databaseName, "isMaster", query);
             response.put("isWritablePrimary", Boolean.TRUE);
             return response;
+        }
+        if (command.equalsIgnoreCase("aggregate") && IndexedH2Collection.planner) {
+            Document count = asCount(query);
+            if (count != null) {
+                return countAsAggregate(channel, databaseName, query, count);
+            }
         }
         try {
             return super.handleCommand(channel, databaseName, command, query);

@@ -28,6 +28,8 @@ import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
@@ -74,6 +76,8 @@ class StorePlannerTest {
         collection.createIndex(Indexes.ascending("tags"));
         collection.createIndex(Indexes.ascending("number"));
         collection.createIndex(Indexes.ascending("executorDepartment", "state", "dueOn"));
+        collection.createIndex(Indexes.ascending("assignment.executorDepartment"));
+        collection.createIndex(Indexes.ascending("items.name"));
         return collection;
     }
 
@@ -102,6 +106,17 @@ class StorePlannerTest {
                 case 1 -> document.append("number", (double) random.nextInt(5));
                 default -> document.append("number", (long) random.nextInt(5));
             }
+            switch (random.nextInt(4)) {
+                case 0 -> document.append("assignment", new Document("executorDepartment",
+                        DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size()))));
+                case 1 -> document.append("assignment", "none");
+                default -> { }
+            }
+            if (random.nextInt(20) == 0) { // an array on the way: the index of items.name steps aside
+                document.append("items", List.of(new Document("name", "x"), new Document("name", "y")));
+            } else if (random.nextBoolean()) {
+                document.append("items", new Document("name", random.nextBoolean() ? "x" : "z"));
+            }
             if (random.nextBoolean()) {
                 document.append("executorDepartment", DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size())))
                         .append("dueOn", "2026-02-" + (10 + random.nextInt(18)));
@@ -129,6 +144,9 @@ class StorePlannerTest {
         filters.add(Filters.eq("number", 3L));
         filters.add(Filters.in("number", 1, 2.0));
         filters.add(Filters.eq("territory", null));
+        filters.add(Filters.and(Filters.eq("assignment.executorDepartment", "ЖКХ"), Filters.eq("state", "ASSIGNED")));
+        filters.add(Filters.eq("assignment.executorDepartment", "Дороги"));
+        filters.add(Filters.and(Filters.eq("items.name", "x"), Filters.eq("state", "ASSIGNED")));
         filters.add(Filters.eq("territory", new Document("name", TERRITORIES.get(0))));
         filters.add(Filters.regex("territory", "^Ю"));
         filters.add(Filters.and(Filters.eq("executorDepartment", "ЖКХ"), Filters.eq("state", "ASSIGNED"),
@@ -172,6 +190,17 @@ class StorePlannerTest {
             long scannedCount = with(false, () -> collection.countDocuments(filter));
             assertThat(with(true, () -> collection.countDocuments(filter))).as("count %s", filter)
                     .isEqualTo(scannedCount);
+            CountOptions window = new CountOptions().skip(3).limit(5);
+            long scannedWindow = with(false, () -> collection.countDocuments(filter, window));
+            assertThat(with(true, () -> collection.countDocuments(filter, window))).as("count %s", filter)
+                    .isEqualTo(scannedWindow);
+            for (Object groupId : java.util.Arrays.asList(1, null)) {
+                List<Bson> pipeline = List.of(Aggregates.match(filter),
+                        new Document("$group", new Document("_id", groupId).append("n", new Document("$sum", 1))));
+                List<Document> scannedAggregate = with(false, () -> collection.aggregate(pipeline).into(new ArrayList<>()));
+                assertThat(with(true, () -> collection.aggregate(pipeline).into(new ArrayList<>())))
+                        .as("aggregate %s", filter).isEqualTo(scannedAggregate);
+            }
         }
     }
 
@@ -180,6 +209,22 @@ class StorePlannerTest {
         MongoCollection<Document> collection = appeals("appeals");
         collection.insertMany(documents(1500, 1));
         assertSameAnswers(collection);
+
+        for (Bson filter : List.of(Filters.and(Filters.eq("_id", "a-7"), Filters.eq("version", 2)),
+                Filters.and(Filters.eq("territory", "Южный"), Filters.eq("state", "CLOSED")),
+                Filters.in("state", "REGISTERED", "ASSIGNED"),
+                Filters.eq("assignment.executorDepartment", "ЖКХ"))) {
+            long before = IndexedH2Collection.PLANNED.sum();
+            collection.find(filter).first();
+            collection.countDocuments(filter);
+            assertThat(IndexedH2Collection.PLANNED.sum() - before).as("planned %s", filter).isEqualTo(2);
+        }
+        for (Bson filter : List.of(Filters.eq("items.name", "x"), Filters.eq("category", "none"),
+                Filters.or(Filters.eq("territory", "Южный"), Filters.eq("state", "CLOSED")))) {
+            long before = IndexedH2Collection.PLANNED.sum();
+            collection.find(filter).first();
+            assertThat(IndexedH2Collection.PLANNED.sum() - before).as("scanned %s", filter).isZero();
+        }
     }
 
     @Test
