@@ -141,6 +141,13 @@ final class EqualityIndex extends Index<Object> {
         return new ArrayList<>(union);
     }
 
+    /** The positions of several lookups, each in data-map key order, merged into one list in that order. */
+    static List<Object> union(List<List<Object>> lists) {
+        TreeSet<Object> union = new TreeSet<>(POSITION_ORDER);
+        lists.forEach(union::addAll);
+        return new ArrayList<>(union);
+    }
+
     @Override
     public Object getPosition(Document document) {
         return null; // positions come from the _id index

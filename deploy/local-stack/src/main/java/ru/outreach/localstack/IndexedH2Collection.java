@@ -27,7 +27,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * <p>
  * Here a query with an equality on {@code _id} (at the top level or in a top-level {@code $and}) reads that one document through the {@code _id} index; else a
  * query with a top-level equality (or {@code $in}) on the first field of a secondary index ({@link EqualityIndex})
- * reads the documents that hold the value, taking the index with the fewest; the whole query is then checked on each
+ * reads the documents that hold the value, taking the index with the fewest (an {@code $or} whose every branch
+ * can be narrowed so reads the union of its branches' documents); the whole query is then checked on each
  * candidate by the library's own matcher, and sort, skip, limit and projection are the library's too. Candidates come
  * in the data map's key order, the order of a scan, so results, their order, and which document a single update or
  * findAndModify takes, are exactly those of a scan. The collection's methods are synchronized (as the library's),
@@ -65,8 +66,23 @@ final class IndexedH2Collection extends H2Collection {
 
     /** The positions of the documents that can match, in scan order, or null when no index narrows the query. */
     private Iterable<Object> candidates(Document query) {
+        Plan plan = plan(query);
+        return plan == null ? null : plan.positions();
+    }
+
+    /** Where the candidates come from: an estimate of their number and how to list them. */
+    private record Plan(long count, java.util.function.Supplier<List<Object>> lister) {
+
+        List<Object> positions() {
+            return lister.get();
+        }
+    }
+
+    /** The cheapest way to narrow the query with an index, or null. */
+    private Plan plan(Document query) {
         Map<String, List<Object>> conditions = new HashMap<>();
-        collectConditions(query, conditions);
+        List<List<?>> alternatives = new ArrayList<>();
+        collectConditions(query, conditions, alternatives);
         List<Index<Object>> indexes = getIndexes();
         if (ID.equals(getIdField())) {
             for (Object condition : conditions.getOrDefault(ID, List.of())) {
@@ -75,15 +91,17 @@ final class IndexedH2Collection extends H2Collection {
                     for (Index<Object> index : indexes) {
                         if (index.isUnique() && index.getKeys().size() == 1
                                 && ID.equals(index.getKeys().get(0).getKey()) && index.canHandle(byId)) {
-                            return index.getPositions(byId);
+                            return new Plan(1, () -> {
+                                List<Object> positions = new ArrayList<>();
+                                index.getPositions(byId).forEach(positions::add);
+                                return positions;
+                            });
                         }
                     }
                 }
             }
         }
-        EqualityIndex best = null;
-        Collection<?> bestValues = null;
-        long bestCount = Long.MAX_VALUE;
+        Plan best = null;
         for (Index<Object> index : indexes) {
             if (!(index instanceof EqualityIndex equality) || !equality.usable()) {
                 continue;
@@ -97,29 +115,49 @@ final class IndexedH2Collection extends H2Collection {
                 for (Object value : values) {
                     count += equality.count(value);
                 }
-                if (count < bestCount) {
-                    best = equality;
-                    bestValues = values;
-                    bestCount = count;
+                if (best == null || count < best.count()) {
+                    best = new Plan(count, () -> equality.positions(values));
                 }
             }
         }
-        return best == null ? null : best.positions(bestValues);
+        // {$or: [a, b]}: the union of what narrows each branch, when every branch can be narrowed
+        for (List<?> branches : alternatives) {
+            List<Plan> plans = new ArrayList<>();
+            long count = 0;
+            for (Object branch : branches) {
+                Plan plan = branch instanceof Document document ? plan(document) : null;
+                if (plan == null) {
+                    plans = null;
+                    break;
+                }
+                plans.add(plan);
+                count += plan.count();
+            }
+            if (plans != null && !plans.isEmpty() && (best == null || count < best.count())) {
+                List<Plan> union = plans;
+                best = new Plan(count, () -> EqualityIndex.union(union.stream().map(Plan::positions).toList()));
+            }
+        }
+        return best;
     }
 
     /**
      * The conditions that every match must meet, by field: the query's top-level fields and those of its
-     * {@code $and} clauses (the Java driver's {@code Filters.and} sends {@code {$and: [{_id: x}, {version: 3}]}}).
+     * {@code $and} clauses (the Java driver's {@code Filters.and} sends {@code {$and: [{_id: x}, {version: 3}]}});
+     * and the branches of each {@code $or} that every match must meet one of.
      */
-    private static void collectConditions(Document query, Map<String, List<Object>> conditions) {
+    private static void collectConditions(Document query, Map<String, List<Object>> conditions,
+                                          List<List<?>> alternatives) {
         for (Map.Entry<String, Object> entry : query.entrySet()) {
             String field = entry.getKey();
             if (field.equals("$and") && entry.getValue() instanceof List<?> clauses) {
                 for (Object clause : clauses) {
                     if (clause instanceof Document document) {
-                        collectConditions(document, conditions);
+                        collectConditions(document, conditions, alternatives);
                     }
                 }
+            } else if (field.equals("$or") && entry.getValue() instanceof List<?> branches && !branches.isEmpty()) {
+                alternatives.add(branches);
             } else if (!field.startsWith("$")) {
                 conditions.computeIfAbsent(field, f -> new ArrayList<>()).add(entry.getValue());
             }

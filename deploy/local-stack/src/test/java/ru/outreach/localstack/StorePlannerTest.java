@@ -152,6 +152,11 @@ class StorePlannerTest {
         filters.add(Filters.and(Filters.eq("executorDepartment", "ЖКХ"), Filters.eq("state", "ASSIGNED"),
                 Filters.lte("dueOn", "2026-02-20")));
         filters.add(Filters.or(Filters.eq("territory", "Южный"), Filters.eq("state", "CLOSED")));
+        filters.add(Filters.or(Filters.eq("territory", "Южный"), Filters.eq("category", "none")));
+        filters.add(Filters.and(Filters.in("state", "ASSIGNED", "REGISTERED"), Filters.or(
+                Filters.eq("executorDepartment", "ЖКХ"), Filters.eq("tags", "t1"), Filters.eq("_id", "a-9"))));
+        filters.add(Filters.or(Filters.and(Filters.eq("_id", "a-7"), Filters.eq("version", 2)),
+                Filters.eq("number", 4)));
         filters.add(Filters.and(Filters.eq("state", "CLOSED"),
                 Filters.or(Filters.eq("territory", "Южный"), Filters.eq("tags", "t1"))));
         for (Object id : List.of("a-7", "a-8", 12, 12.0, "missing")) {
@@ -213,14 +218,16 @@ class StorePlannerTest {
         for (Bson filter : List.of(Filters.and(Filters.eq("_id", "a-7"), Filters.eq("version", 2)),
                 Filters.and(Filters.eq("territory", "Южный"), Filters.eq("state", "CLOSED")),
                 Filters.in("state", "REGISTERED", "ASSIGNED"),
-                Filters.eq("assignment.executorDepartment", "ЖКХ"))) {
+                Filters.eq("assignment.executorDepartment", "ЖКХ"),
+                Filters.and(Filters.eq("state", "ASSIGNED"),
+                        Filters.or(Filters.eq("executorDepartment", "ЖКХ"), Filters.eq("tags", "t1"))))) {
             long before = IndexedH2Collection.PLANNED.sum();
             collection.find(filter).first();
             collection.countDocuments(filter);
             assertThat(IndexedH2Collection.PLANNED.sum() - before).as("planned %s", filter).isEqualTo(2);
         }
         for (Bson filter : List.of(Filters.eq("items.name", "x"), Filters.eq("category", "none"),
-                Filters.or(Filters.eq("territory", "Южный"), Filters.eq("state", "CLOSED")))) {
+                Filters.or(Filters.eq("territory", "Южный"), Filters.eq("category", "none")))) {
             long before = IndexedH2Collection.PLANNED.sum();
             collection.find(filter).first();
             assertThat(IndexedH2Collection.PLANNED.sum() - before).as("scanned %s", filter).isZero();
