@@ -55,9 +55,16 @@ final class EqualityIndex extends Index<Object> {
         return field;
     }
 
-    /** Whether a query's value is one this index answers an equality for. */
+    /**
+     * Whether a query's value is one this index answers an equality for: numbers only as the wire protocol's int,
+     * long (that a double holds exactly) and double, so that the matcher's equality implies equal doubles.
+     */
     static boolean queryable(Object value) {
-        return indexable(value) && !(value instanceof Long l && l != (long) l.doubleValue());
+        if (value instanceof Number) {
+            return value instanceof Integer || value instanceof Double d && !d.isNaN()
+                    || value instanceof Long l && l == (long) l.doubleValue();
+        }
+        return indexable(value);
     }
 
     private static boolean indexable(Object value) {

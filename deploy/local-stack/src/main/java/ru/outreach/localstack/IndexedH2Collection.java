@@ -5,6 +5,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.h2.mvstore.MVMap;
 
@@ -62,6 +65,19 @@ final class IndexedH2Collection extends H2Collection {
             }
         }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * As the library's, but a position whose document a writer outside the collection's lock has just removed is
+     * skipped (a scan would not see it either).
+     */
+    @Override
+    protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy,
+                                         int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        Stream<Document> documents = StreamSupport.stream(positions.spliterator(), false)
+                .map(this::getDocument)
+                .filter(Objects::nonNull);
+        return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     /** The positions of the documents that can match, in scan order, or null when no index narrows the query. */
