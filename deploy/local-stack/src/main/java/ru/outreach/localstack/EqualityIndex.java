@@ -136,7 +136,7 @@ final class EqualityIndex extends Index<Object> {
     synchronized List<Object> positions(Collection<?> values) {
         if (values.size() == 1) {
             NavigableSet<Object> positions = positionsByValue.get(normalize(values.iterator().next()));
-            return positions == null ? List.of() : new ArrayList<>(positions);
+            return positions == null ? new ArrayList<>() : new ArrayList<>(positions);
         }
         TreeSet<Object> union = new TreeSet<>(POSITION_ORDER);
         for (Object value : values) {
@@ -146,6 +146,17 @@ final class EqualityIndex extends Index<Object> {
             }
         }
         return new ArrayList<>(union);
+    }
+
+    /** Whether the document at the position holds one of the values. */
+    synchronized boolean holdsAny(Collection<?> values, Object position) {
+        for (Object value : values) {
+            NavigableSet<Object> positions = positionsByValue.get(normalize(value));
+            if (positions != null && positions.contains(position)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The positions of several lookups, each in data-map key order, merged into one list in that order. */

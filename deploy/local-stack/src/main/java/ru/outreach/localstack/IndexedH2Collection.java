@@ -117,7 +117,12 @@ final class IndexedH2Collection extends H2Collection {
                 }
             }
         }
-        Plan best = null;
+        // every equality (or $in) that an index answers; the candidates are those of the one with the fewest,
+        // less those that another one's index shows cannot match (each set holds every document that meets its
+        // condition, so what is in all of them is still every document that can match)
+        record Lookup(EqualityIndex index, Collection<?> values, long count) {
+        }
+        List<Lookup> lookups = new ArrayList<>();
         for (Index<Object> index : indexes) {
             if (!(index instanceof EqualityIndex equality) || !equality.usable()) {
                 continue;
@@ -131,10 +136,27 @@ final class IndexedH2Collection extends H2Collection {
                 for (Object value : values) {
                     count += equality.count(value);
                 }
-                if (best == null || count < best.count()) {
-                    best = new Plan(count, () -> equality.positions(values));
+                lookups.add(new Lookup(equality, values, count));
+            }
+        }
+        lookups.sort(java.util.Comparator.comparingLong(Lookup::count));
+        Plan best = null;
+        if (!lookups.isEmpty()) {
+            Lookup first = lookups.getFirst();
+            List<Lookup> others = new ArrayList<>();
+            java.util.Set<String> fields = new java.util.HashSet<>(List.of(first.index().field()));
+            for (Lookup other : lookups.subList(1, lookups.size())) {
+                if (fields.add(other.index().field()) && others.size() < 2) {
+                    others.add(other);
                 }
             }
+            best = new Plan(first.count(), () -> {
+                List<Object> positions = first.index().positions(first.values());
+                for (Lookup other : others) {
+                    positions.removeIf(position -> !other.index().holdsAny(other.values(), position));
+                }
+                return positions;
+            });
         }
         // {$or: [a, b]}: the union of what narrows each branch, when every branch can be narrowed
         for (List<?> branches : alternatives) {

@@ -92,7 +92,7 @@ class StoreScaleBenchmark {
         for (int i = 0; i < sizes.size(); i++) {
             for (int mode = 0; mode < 2; mode++) {
                 Figures f = rows.get(i)[mode];
-                System.out.printf("%,10d %-8s %14.0f %14.0f %12.1f %12.1f %12d%n", sizes.get(i),
+                System.out.printf("%,10d %-8s %14.1f %14.0f %12.1f %12.1f %12d%n", sizes.get(i),
                         mode == 0 ? "library" : "store", f.guarded(), f.byId(), f.p50(), f.p99(), f.pageMatches());
             }
         }
