@@ -96,6 +96,17 @@ final class EqualityIndex extends Index<Object> {
 
     private boolean usable = true;
 
+    /**
+     * Whether each set holds exactly the documents that match an equality on its value (so a count needs no
+     * document): false once a number other than an int, a double or a long that a double holds was indexed, as the
+     * matcher's equality on such a number is not the equality of doubles.
+     */
+    synchronized boolean exact() {
+        return usable && exact;
+    }
+
+    private boolean exact = true;
+
     private Set<Object> values(Document document) {
         Object value = document;
         for (String segment : path) {
@@ -113,10 +124,12 @@ final class EqualityIndex extends Index<Object> {
         if (value instanceof Collection<?> elements) {
             for (Object element : elements) {
                 if (indexable(element)) {
+                    exact &= !(element instanceof Number) || queryable(element);
                     values.add(normalize(element));
                 }
             }
         } else if (indexable(value)) {
+            exact &= !(value instanceof Number) || queryable(value);
             values.add(normalize(value));
         }
         return values;
