@@ -253,7 +253,9 @@ start_kafka() {
 start_store() {
   local classpath=$1
   printf 'Starting the embedded store on 127.0.0.1:%s' "$STORE_PORT"
-  start_process store java -Xmx256m -cp "$classpath" ru.outreach.localstack.EmbeddedStore \
+  # the store's secondary indexes live in its memory (about 100-150 bytes a document and index): 1 GB holds
+  # a million appeals with theirs; STORE_HEAP sets it
+  start_process store java "-Xmx${STORE_HEAP:-1g}" -cp "$classpath" ru.outreach.localstack.EmbeddedStore \
     --host 127.0.0.1 --port "$STORE_PORT" --file "$STATE/store/store.mv" \
     --durability "$STORE_DURABILITY"
   wait_for store "$STORE_WAIT_SECONDS" port_open "$STORE_PORT"
