@@ -95,7 +95,7 @@ final class LocalStackProcess implements FaultStack.Part {
     static LocalStackProcess store(Path dir) {
         int port = ServiceProcess.freePort();
         Path file = dir.resolve("store").resolve("store.mv").toAbsolutePath();
-        List<String> command = List.of(java(), "-Xmx256m", "-cp", localStackClassPath(),
+        List<String> command = List.of(java(), "-Xmx1g", "-cp", localStackClassPath(),
                 "ru.outreach.localstack.EmbeddedStore", "--host", "127.0.0.1", "--port", String.valueOf(port),
                 "--file", file.toString(), "--durability", "write");
         return new LocalStackProcess("store", dir, command, () -> portOpen(port), "mongodb://127.0.0.1:" + port);
