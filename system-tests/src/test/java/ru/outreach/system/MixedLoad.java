@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -98,6 +99,8 @@ final class MixedLoad {
 
     private volatile String phase;
     private volatile boolean running;
+    /** Counted down by {@link #stop}: a secretary between two meetings stops waiting at once. */
+    private volatile CountDownLatch stopping = new CountDownLatch(0);
     private ScheduledExecutorService ticker;
     private ExecutorService appealPool;
     private Semaphore appealSlots;
@@ -125,6 +128,7 @@ final class MixedLoad {
         }
         this.phase = phase;
         running = true;
+        stopping = new CountDownLatch(1);
         appealSlots = new Semaphore(settings.appealSlots());
         appealPool = Executors.newFixedThreadPool(settings.appealSlots(), named("load-appeal"));
         ticker = Executors.newSingleThreadScheduledExecutor(named("load-ticker"));
@@ -146,6 +150,7 @@ final class MixedLoad {
      */
     synchronized boolean stop(Duration drain) {
         running = false;
+        stopping.countDown();
         if (ticker == null) {
             return true;
         }
@@ -244,7 +249,7 @@ final class MixedLoad {
                 ledger.refusals.add("secretary of " + group.name() + " stopped a meeting: " + e);
                 done = false;
             }
-            pause(done ? settings.meetingPause() : Duration.ofSeconds(1));
+            untilStopped(done ? settings.meetingPause() : Duration.ofSeconds(1));
         }
     }
 
@@ -468,14 +473,22 @@ final class MixedLoad {
         return System.nanoTime() < deadline && !Thread.currentThread().isInterrupted();
     }
 
-    /** Pacing of the load's own retries: 200 ms doubling to 2 s. */
+    /**
+     * Pacing of the load's own retries: 200 ms doubling to 2 s. A timed back-off, not a wait for a condition: it also
+     * runs while {@link #stop} drains the operations in progress, so it cannot end at the stop.
+     */
     private static void backoff(int attempt) {
-        pause(Duration.ofMillis(Math.min(2000, 200L << Math.min(attempt, 4))));
+        try {
+            Thread.sleep(Duration.ofMillis(Math.min(2000, 200L << Math.min(attempt, 4))));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private static void pause(Duration duration) {
+    /** Waits between two meetings, or less if the load is stopped meanwhile. */
+    private void untilStopped(Duration pause) {
         try {
-            Thread.sleep(duration);
+            stopping.await(pause.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -486,6 +499,19 @@ final class MixedLoad {
 
     /** @param status 0 when no answer came (timeout, refused or broken connection) */
     record Answer(int status, JsonNode body, String failure) {
+
+        /** The status and the body, as JSON where it is JSON, else as text. */
+        static Answer of(HttpResponse<String> response) {
+            String text = response.body();
+            JsonNode body;
+            try {
+                body = text == null || text.isEmpty() ? Http.JSON.nullNode() : Http.JSON.readTree(text);
+            } catch (RuntimeException notJson) {
+                body = Http.JSON.getNodeFactory().textNode(text);
+            }
+            return new Answer(response.statusCode(), body, null);
+        }
+
         boolean retryable() {
             return status == 0 || status >= 500 || status == 408 || status == 429;
         }
@@ -511,15 +537,7 @@ final class MixedLoad {
         ledger.attempts.incrementAndGet();
         inFlight.incrementAndGet();
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String text = response.body();
-            JsonNode body;
-            try {
-                body = text == null || text.isEmpty() ? Http.JSON.nullNode() : Http.JSON.readTree(text);
-            } catch (RuntimeException notJson) {
-                body = Http.JSON.getNodeFactory().textNode(text);
-            }
-            return new Answer(response.statusCode(), body, null);
+            return Answer.of(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             return new Answer(0, null, e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package ru.outreach.system;
 
+import static org.awaitility.Awaitility.await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.outreach.system.Http.ADMINISTRATOR;
 import static ru.outreach.system.Http.ok;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +45,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.bson.Document;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -59,6 +63,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 
+import ru.outreach.system.MixedLoad.Answer;
 import ru.outreach.testkit.TestTokens;
 import ru.outreach.testkit.TestTokens.Person;
 import tools.jackson.databind.JsonNode;
@@ -170,14 +175,11 @@ class PipelineBenchmark {
         MongoCollection<Document> appeals = mongo.getDatabase("appeals").getCollection("appeals");
         List<Document> templates = new ArrayList<>();
         for (String id : ids) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            Document document = appeals.find(Filters.eq("_id", id)).first();
             // the relay empties the outbox right after the write; the clones carry none anyway
-            while (document != null && !document.getList("outbox", Object.class, List.of()).isEmpty()
-                    && System.nanoTime() < deadline) {
-                pause(100);
-                document = appeals.find(Filters.eq("_id", id)).first();
-            }
+            Document document = await("the outbox of appeal " + id + " published").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> appeals.find(Filters.eq("_id", id)).first(), found -> found == null
+                            || found.getList("outbox", Object.class, List.of()).isEmpty());
             if (document == null) {
                 throw new IllegalStateException("Appeal " + id + " is not in appeals.appeals");
             }
@@ -476,6 +478,8 @@ class PipelineBenchmark {
         AtomicLong failed = new AtomicLong();
         List<Thread> secretaries = new ArrayList<>();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        CountDownLatch over = new CountDownLatch(1);
+        CompletableFuture.delayedExecutor(end - System.nanoTime(), TimeUnit.NANOSECONDS).execute(over::countDown);
         AtomicLong meetings = new AtomicLong();
         AtomicLong meetingFailures = new AtomicLong();
         for (MixedLoad.Group group : groups) {
@@ -485,7 +489,12 @@ class PipelineBenchmark {
                         meetings.incrementAndGet();
                     } else {
                         meetingFailures.incrementAndGet();
-                        pause(200);
+                        try { // a breath before the next meeting, or the end of the run
+                            over.await(200, TimeUnit.MILLISECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
                     }
                 }
             }));
@@ -518,7 +527,7 @@ class PipelineBenchmark {
                     }
                 });
             }, 0, period, TimeUnit.MICROSECONDS);
-            pause(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+            over.await();
             ticker.shutdownNow();
             pool.shutdown();
             pool.awaitTermination(60, TimeUnit.SECONDS);
@@ -671,54 +680,53 @@ class PipelineBenchmark {
     private final class ReportProbe {
         private final String territory;
         private final List<long[]> samples = new ArrayList<>();
-        private final Thread thread;
-        private volatile boolean running = true;
+        private final ScheduledExecutorService reader =
+                Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("bench-report-probe").factory());
         private volatile long last;
         private final List<Long> readNanos = new ArrayList<>();
         private final String url = stack.reporting.url() + "/api/reports/appeals?year=" + today.getYear();
 
         ReportProbe(String territory) {
             this.territory = territory;
-            this.thread = Thread.ofPlatform().name("bench-report-probe").start(this::poll);
+            reader.scheduleAtFixedRate(this::read, 0, 100, TimeUnit.MILLISECONDS);
         }
 
-        private void poll() {
-            while (running) {
-                long next = System.nanoTime() + 100_000_000L;
-                long asked = System.nanoTime();
-                Answer answer = send("GET", url, Http.HEAD, null);
-                long at = System.nanoTime();
+        /** One reading of the report, every 100 ms (a slow answer delays the next). */
+        private void read() {
+            long asked = System.nanoTime();
+            Answer answer = send("GET", url, Http.HEAD, null);
+            long at = System.nanoTime();
+            synchronized (samples) {
+                readNanos.add(at - asked);
+            }
+            if (answer.status() == 200) {
+                long count = 0;
+                for (JsonNode row : answer.body().path("byTerritory")) {
+                    if (territory.equals(row.path("key").asString())) {
+                        count = Math.round(row.path("current").asDouble());
+                    }
+                }
                 synchronized (samples) {
-                    readNanos.add(at - asked);
-                }
-                if (answer.status() == 200) {
-                    long count = 0;
-                    for (JsonNode row : answer.body().path("byTerritory")) {
-                        if (territory.equals(row.path("key").asString())) {
-                            count = Math.round(row.path("current").asDouble());
-                        }
+                    if (samples.isEmpty() || samples.getLast()[1] != count) {
+                        samples.add(new long[] {at, count});
                     }
-                    synchronized (samples) {
-                        if (samples.isEmpty() || samples.getLast()[1] != count) {
-                            samples.add(new long[] {at, count});
-                        }
-                    }
-                    last = count;
                 }
-                pause(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+                last = count;
             }
         }
 
+        /** Waits until the report counts {@code count}, at most {@code bound}; a run that misses it says so after. */
         void awaitCount(long count, Duration bound) {
-            long deadline = System.nanoTime() + bound.toNanos();
-            while (last < count && System.nanoTime() < deadline) {
-                pause(50);
+            try {
+                await().atMost(bound).pollInterval(Duration.ofMillis(50)).until(() -> last >= count);
+            } catch (ConditionTimeoutException notCaughtUp) {
+                // the figures show how far the report got
             }
         }
 
         List<long[]> stop() throws InterruptedException {
-            running = false;
-            thread.join(Duration.ofSeconds(30));
+            reader.shutdown();
+            reader.awaitTermination(30, TimeUnit.SECONDS);
             synchronized (samples) {
                 return List.copyOf(samples);
             }
@@ -983,13 +991,6 @@ class PipelineBenchmark {
     // ---------------------------------------------------------------------------------------------------------------
     // HTTP
 
-    record Answer(int status, JsonNode body, String failure) {
-        @Override
-        public String toString() {
-            return status == 0 ? failure : status + " " + body;
-        }
-    }
-
     private Answer send(String method, String url, Person person, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", TestTokens.bearer(person)).header("Accept-Language", "en");
@@ -1000,15 +1001,7 @@ class PipelineBenchmark {
                     .method(method, HttpRequest.BodyPublishers.ofString(json));
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String text = response.body();
-            JsonNode body;
-            try {
-                body = text == null || text.isEmpty() ? Http.JSON.nullNode() : Http.JSON.readTree(text);
-            } catch (RuntimeException notJson) {
-                body = Http.JSON.getNodeFactory().textNode(text);
-            }
-            return new Answer(response.statusCode(), body, null);
+            return Answer.of(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             return new Answer(0, null, e.toString());
         } catch (InterruptedException e) {
@@ -1052,14 +1045,6 @@ class PipelineBenchmark {
 
     private static String ratio(double value, double limit) {
         return limit > 0 && !Double.isNaN(value) ? String.format(Locale.ROOT, "%.2f", value / limit) : "n/a";
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The printed table: sections, rows (figure, value, unit, what it is against), notes. */
