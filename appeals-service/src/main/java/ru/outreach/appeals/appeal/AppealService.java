@@ -36,6 +36,7 @@ import ru.outreach.events.appeals.AppealTerm;
 import ru.outreach.events.appeals.AppealsEvent.AppealTermMissed;
 import ru.outreach.kit.idempotency.IdempotencyKey;
 import ru.outreach.kit.outbox.AggregateStore;
+import ru.outreach.kit.outbox.Conflicts;
 import ru.outreach.kit.support.NotFoundException;
 import ru.outreach.kit.support.StepDates;
 
@@ -101,14 +102,16 @@ public class AppealService {
     /** The general department registers an appeal of its queue; the terms run from the day of registration. */
     Appeal registerReceived(String id, AppealRequests.RegisterReceived request, Actor actor) {
         By registeredBy = Signed.by(actor, "registeredBy", request == null ? null : request.registeredBy());
-        Appeal appeal = get(id);
-        LocalDate today = today();
-        String previous = appeal.state() == AppealState.RECEIVED
-                ? previousAppealId(id, appeal.citizenKey(), appeal.category(), appeal.receivedOn()) : null;
-        appeal.registerReceived(StepDates.orToday(request == null ? null : request.registeredOn(), today),
-                registeredBy, previous,
-                categories.name(appeal.category()), terms, today);
-        return save(appeal);
+        return Conflicts.retried(() -> {
+            Appeal appeal = get(id);
+            LocalDate today = today();
+            String previous = appeal.state() == AppealState.RECEIVED
+                    ? previousAppealId(id, appeal.citizenKey(), appeal.category(), appeal.receivedOn()) : null;
+            appeal.registerReceived(StepDates.orToday(request == null ? null : request.registeredOn(), today),
+                    registeredBy, previous,
+                    categories.name(appeal.category()), terms, today);
+            return save(appeal);
+        });
     }
 
     /** The registration queue: appeals received at meetings and not registered yet, the oldest receipt first. */
@@ -142,52 +145,64 @@ public class AppealService {
     }
 
     Appeal assign(String id, AppealRequests.Assign request) {
-        Appeal appeal = get(id);
-        LocalDate today = today();
-        appeal.assign(request.executorDepartment().trim(), StepDates.orToday(request.assignedOn(), today), today);
-        return save(appeal);
+        return Conflicts.retried(() -> {
+            Appeal appeal = get(id);
+            LocalDate today = today();
+            appeal.assign(request.executorDepartment().trim(), StepDates.orToday(request.assignedOn(), today), today);
+            return save(appeal);
+        });
     }
 
     Appeal answer(String id, AppealRequests.AnswerAppeal request, Actor actor) {
         By answeredBy = Signed.by(actor, "answeredBy", request.answeredBy());
-        Appeal appeal = get(id);
-        LocalDate today = today();
-        appeal.answer(request.text(), StepDates.orToday(request.answeredOn(), today), answeredBy,
-                request.form() == null ? AnswerForm.WRITTEN : request.form(),
-                Boolean.TRUE.equals(request.citizenConsentedToOral()), today);
-        return save(appeal);
+        return Conflicts.retried(() -> {
+            Appeal appeal = get(id);
+            LocalDate today = today();
+            appeal.answer(request.text(), StepDates.orToday(request.answeredOn(), today), answeredBy,
+                    request.form() == null ? AnswerForm.WRITTEN : request.form(),
+                    Boolean.TRUE.equals(request.citizenConsentedToOral()), today);
+            return save(appeal);
+        });
     }
 
     Appeal extend(String id, AppealRequests.Extend request) {
-        Appeal appeal = get(id);
-        LocalDate today = today();
-        appeal.extend(request.days(), request.reason(), StepDates.orToday(request.decidedOn(), today),
-                StepDates.orToday(request.citizenNotifiedOn(), today), terms, today);
-        return save(appeal);
+        return Conflicts.retried(() -> {
+            Appeal appeal = get(id);
+            LocalDate today = today();
+            appeal.extend(request.days(), request.reason(), StepDates.orToday(request.decidedOn(), today),
+                    StepDates.orToday(request.citizenNotifiedOn(), today), terms, today);
+            return save(appeal);
+        });
     }
 
     Appeal redirect(String id, AppealRequests.RedirectAppeal request) {
-        Appeal appeal = get(id);
-        LocalDate today = today();
-        appeal.redirect(request.competentBody(), StepDates.orToday(request.redirectedOn(), today),
-                request.citizenNotifiedOn(), today);
-        return save(appeal);
+        return Conflicts.retried(() -> {
+            Appeal appeal = get(id);
+            LocalDate today = today();
+            appeal.redirect(request.competentBody(), StepDates.orToday(request.redirectedOn(), today),
+                    request.citizenNotifiedOn(), today);
+            return save(appeal);
+        });
     }
 
     Appeal leaveWithoutAnswer(String id, AppealRequests.LeaveWithoutAnswer request) {
-        Appeal appeal = get(id);
-        LocalDate today = today();
-        appeal.leaveWithoutAnswer(request.ground(), request.note(), StepDates.orToday(request.decidedOn(), today),
-                today);
-        return save(appeal);
+        return Conflicts.retried(() -> {
+            Appeal appeal = get(id);
+            LocalDate today = today();
+            appeal.leaveWithoutAnswer(request.ground(), request.note(), StepDates.orToday(request.decidedOn(), today),
+                    today);
+            return save(appeal);
+        });
     }
 
     Appeal close(String id, AppealRequests.Close request, Actor actor) {
         By closedBy = Signed.by(actor, "closedBy", request == null ? null : request.closedBy());
-        Appeal appeal = get(id);
-        LocalDate today = today();
-        appeal.close(StepDates.orToday(request == null ? null : request.closedOn(), today), closedBy, today);
-        return save(appeal);
+        return Conflicts.retried(() -> {
+            Appeal appeal = get(id);
+            LocalDate today = today();
+            appeal.close(StepDates.orToday(request == null ? null : request.closedOn(), today), closedBy, today);
+            return save(appeal);
+        });
     }
 
     public Appeal get(String id) {

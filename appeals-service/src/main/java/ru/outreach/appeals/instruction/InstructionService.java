@@ -27,6 +27,7 @@ import ru.outreach.appeals.terms.MissedTermsCounter;
 import ru.outreach.appeals.terms.Terms;
 import ru.outreach.kit.idempotency.IdempotencyKey;
 import ru.outreach.kit.outbox.AggregateStore;
+import ru.outreach.kit.outbox.Conflicts;
 import ru.outreach.kit.support.NotFoundException;
 import ru.outreach.kit.support.StepDates;
 
@@ -78,62 +79,76 @@ public class InstructionService {
     }
 
     Instruction accept(String id, InstructionRequests.Accept request, Actor actor) {
-        Instruction instruction = get(id, actor);
-        LocalDate today = today();
-        instruction.accept(StepDates.orToday(request == null ? null : request.acceptedOn(), today), today);
-        return store.update(instruction);
+        return Conflicts.retried(() -> {
+            Instruction instruction = get(id, actor);
+            LocalDate today = today();
+            instruction.accept(StepDates.orToday(request == null ? null : request.acceptedOn(), today), today);
+            return store.update(instruction);
+        });
     }
 
     Instruction report(String id, InstructionRequests.ReportOn request, Actor actor) {
-        Instruction instruction = get(id, actor);
-        By reportedBy = Signed.by(actor, "reportedBy", request.reportedBy());
-        LocalDate today = today();
-        instruction.report(request.text(), StepDates.orToday(request.reportedOn(), today), reportedBy, today);
-        return store.update(instruction);
+        return Conflicts.retried(() -> {
+            Instruction instruction = get(id, actor);
+            By reportedBy = Signed.by(actor, "reportedBy", request.reportedBy());
+            LocalDate today = today();
+            instruction.report(request.text(), StepDates.orToday(request.reportedOn(), today), reportedBy, today);
+            return store.update(instruction);
+        });
     }
 
     Instruction returnForRework(String id, InstructionRequests.ReturnForRework request, Actor actor) {
-        Instruction instruction = get(id, actor);
-        By returnedBy = Signed.by(actor, "returnedBy", request.returnedBy());
-        LocalDate today = today();
-        instruction.returnForRework(request.reason(), StepDates.orToday(request.returnedOn(), today), returnedBy,
-                today);
-        return store.update(instruction);
+        return Conflicts.retried(() -> {
+            Instruction instruction = get(id, actor);
+            By returnedBy = Signed.by(actor, "returnedBy", request.returnedBy());
+            LocalDate today = today();
+            instruction.returnForRework(request.reason(), StepDates.orToday(request.returnedOn(), today), returnedBy,
+                    today);
+            return store.update(instruction);
+        });
     }
 
     Instruction close(String id, InstructionRequests.Close request, Actor actor) {
-        Instruction instruction = get(id, actor);
-        By closedBy = Signed.by(actor, "closedBy", request == null ? null : request.closedBy());
-        LocalDate today = today();
-        instruction.close(StepDates.orToday(request == null ? null : request.closedOn(), today), closedBy, today);
-        return store.update(instruction);
+        return Conflicts.retried(() -> {
+            Instruction instruction = get(id, actor);
+            By closedBy = Signed.by(actor, "closedBy", request == null ? null : request.closedBy());
+            LocalDate today = today();
+            instruction.close(StepDates.orToday(request == null ? null : request.closedOn(), today), closedBy, today);
+            return store.update(instruction);
+        });
     }
 
     Instruction requestExtension(String id, InstructionRequests.RequestExtension request, Actor actor) {
-        Instruction instruction = get(id, actor);
-        By requestedBy = Signed.by(actor, "requestedBy", request.requestedBy());
-        LocalDate today = today();
-        instruction.requestExtension(request.reason(), request.dueOn(), StepDates.orToday(request.requestedOn(), today),
-                requestedBy, today);
-        return store.update(instruction);
+        return Conflicts.retried(() -> {
+            Instruction instruction = get(id, actor);
+            By requestedBy = Signed.by(actor, "requestedBy", request.requestedBy());
+            LocalDate today = today();
+            instruction.requestExtension(request.reason(), request.dueOn(), StepDates.orToday(request.requestedOn(), today),
+                    requestedBy, today);
+            return store.update(instruction);
+        });
     }
 
     Instruction grantExtension(String id, InstructionRequests.GrantExtension request, Actor actor) {
-        Instruction instruction = get(id, actor);
-        By decidedBy = Signed.by(actor, "decidedBy", request.decidedBy());
-        LocalDate today = today();
-        instruction.grantExtension(request.dueOn(), StepDates.orToday(request.decidedOn(), today), decidedBy,
-                request.comment(), today);
-        return store.update(instruction);
+        return Conflicts.retried(() -> {
+            Instruction instruction = get(id, actor);
+            By decidedBy = Signed.by(actor, "decidedBy", request.decidedBy());
+            LocalDate today = today();
+            instruction.grantExtension(request.dueOn(), StepDates.orToday(request.decidedOn(), today), decidedBy,
+                    request.comment(), today);
+            return store.update(instruction);
+        });
     }
 
     Instruction refuseExtension(String id, InstructionRequests.RefuseExtension request, Actor actor) {
-        Instruction instruction = get(id, actor);
-        By decidedBy = Signed.by(actor, "decidedBy", request.decidedBy());
-        LocalDate today = today();
-        instruction.refuseExtension(StepDates.orToday(request.decidedOn(), today), decidedBy, request.comment(),
-                today);
-        return store.update(instruction);
+        return Conflicts.retried(() -> {
+            Instruction instruction = get(id, actor);
+            By decidedBy = Signed.by(actor, "decidedBy", request.decidedBy());
+            LocalDate today = today();
+            instruction.refuseExtension(StepDates.orToday(request.decidedOn(), today), decidedBy, request.comment(),
+                    today);
+            return store.update(instruction);
+        });
     }
 
     public Instruction get(String id) {
