@@ -66,8 +66,10 @@ final class StoreBackend extends H2Backend {
     private static MVStore open(String fileName) {
         int cacheMb = Integer.getInteger("store.cacheMb",
                 (int) Math.max(16, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024)));
-        log.info("opening MVStore in '{}' with a cache of {} MB", fileName, cacheMb);
-        return new MVStore.Builder().fileName(fileName).cacheSize(cacheMb).open();
+        int pageSplitSize = Integer.getInteger("store.pageSplitSize", 16 * 1024);
+        log.info("opening MVStore in '{}' with a cache of {} MB, pages split at {} bytes", fileName, cacheMb,
+                pageSplitSize);
+        return new MVStore.Builder().fileName(fileName).cacheSize(cacheMb).pageSplitSize(pageSplitSize).open();
     }
 
     /** The fields of an aggregate command that {@link #asCount} may leave aside: none changes the answer. */
