@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +25,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -68,7 +71,7 @@ public class KitSecurityAutoConfiguration {
     static final List<String> API_DOCS = List.of("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs",
             "/v3/api-docs/**");
 
-    /** Signature (RS256), issuer, audience, expiry. */
+    /** Signature (RS256), issuer, audience, expiry; a verified token's signature is not checked again. */
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder outreachJwtDecoder(SecurityProperties properties, Environment environment, ResourceLoader resources) {
@@ -81,10 +84,11 @@ public class KitSecurityAutoConfiguration {
             decoder = NimbusJwtDecoder.withJwkSetUri(environment.getProperty(JWT + "jwk-set-uri",
                     properties.endpoint("certs"))).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
-                new JwtAudienceValidator(properties.audience())));
-        return decoder;
+                new JwtAudienceValidator(properties.audience()));
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokenCache(decoder, validator, 1_000, Duration.ofMinutes(10));
     }
 
     private static RSAPublicKey publicKey(ResourceLoader resources, String location) {
