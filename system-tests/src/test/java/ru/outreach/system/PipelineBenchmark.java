@@ -463,6 +463,7 @@ class PipelineBenchmark {
         table.row("  HTTP answer -> report figure p50 at " + label, run.latency(50) / 1e6, "ms",
                 "p99 " + ms(run.latency(99)) + ", max " + ms(run.latency(100)) + " (" + run.latencies().size()
                         + " appeals; the report read every 100 ms, a read taking " + ms(run.reportRead) + " p50)");
+        cpu(label, run);
         table.row("  meetings signed/s at " + label, run.meetings / run.seconds, "/s",
                 run.meetings + " minutes signed, " + 2 * run.meetings + " reception cards; " + run.meetingFailures
                         + " meetings broken off");
@@ -474,6 +475,8 @@ class PipelineBenchmark {
         String territory = territoryPrefix + " " + (++runs);
         ReportProbe reportProbe = probe ? new ReportProbe(territory) : null;
         Run run = new Run();
+        Map<String, Long> cpuBefore = cpuMillis();
+        long wallBefore = System.nanoTime();
         ConcurrentLinkedQueue<Long> accepted = new ConcurrentLinkedQueue<>();
         AtomicLong failed = new AtomicLong();
         List<Thread> secretaries = new ArrayList<>();
@@ -549,6 +552,9 @@ class PipelineBenchmark {
             run.samples = reportProbe.stop();
             run.reportRead = reportProbe.readMedian();
         }
+        Map<String, Long> cpuAfter = cpuMillis();
+        cpuAfter.forEach((part, ms) -> run.cpuMillis.put(part, ms - cpuBefore.getOrDefault(part, 0L)));
+        run.cpuWallSeconds = seconds(wallBefore);
         return run;
     }
 
@@ -620,6 +626,9 @@ class PipelineBenchmark {
         /** {time, count} of the report, in time order */
         List<long[]> samples = List.of();
         long reportRead = -1;
+        /** CPU time each process used from the start of the run until the report counted everything */
+        final Map<String, Long> cpuMillis = new LinkedHashMap<>();
+        double cpuWallSeconds;
         private List<Long> latencies;
 
         double acceptedRate() {
@@ -852,11 +861,45 @@ class PipelineBenchmark {
     // ---------------------------------------------------------------------------------------------------------------
     // 4. Memory and the targets
 
+    /** The parts of the stack and the benchmark itself, by name, with their process ids. */
+    private List<Map.Entry<String, Long>> processes() {
+        return List.of(Map.entry("store", stack.store.pid()), Map.entry("kafka", stack.broker.pid()),
+                Map.entry("appeals", stack.appeals.pid()), Map.entry("meetings", stack.meetings.pid()),
+                Map.entry("reporting", stack.reporting.pid()), Map.entry("benchmark", ProcessHandle.current().pid()));
+    }
+
+    /** CPU time used so far by each process, in milliseconds. */
+    private Map<String, Long> cpuMillis() {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        for (var part : processes()) {
+            cpu.put(part.getKey(), ProcessHandle.of(part.getValue()).flatMap(handle -> handle.info().totalCpuDuration())
+                    .map(Duration::toMillis).orElse(0L));
+        }
+        return cpu;
+    }
+
+    /**
+     * Where the CPU went: each process's CPU time per accepted appeal (meetings' work included, it ran meanwhile),
+     * and how much of the machine's cores the run used; the largest share names what bounds the pipeline.
+     */
+    private void cpu(String label, Run run) {
+        if (run.accepted == 0 || run.cpuMillis.isEmpty()) {
+            return;
+        }
+        long total = run.cpuMillis.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder parts = new StringBuilder();
+        run.cpuMillis.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(part -> parts.append(String.format(Locale.ROOT, "%s %.2f (%.0f %%), ", part.getKey(),
+                        part.getValue() / (double) run.accepted, 100.0 * part.getValue() / Math.max(1, total))));
+        int cores = Runtime.getRuntime().availableProcessors();
+        table.row("  CPU per accepted appeal at " + label, total / (double) run.accepted, "ms",
+                parts + String.format(Locale.ROOT, "the machine's %d cores %.0f %% busy with these", cores,
+                        100.0 * total / 1000 / (cores * run.cpuWallSeconds)));
+    }
+
     private void memory(String when) {
         StringBuilder line = new StringBuilder();
-        for (var part : List.of(Map.entry("store", stack.store.pid()), Map.entry("kafka", stack.broker.pid()),
-                Map.entry("appeals", stack.appeals.pid()), Map.entry("meetings", stack.meetings.pid()),
-                Map.entry("reporting", stack.reporting.pid()), Map.entry("benchmark", ProcessHandle.current().pid()))) {
+        for (var part : processes()) {
             long[] kb = residentKb(part.getValue());
             line.append(String.format(Locale.ROOT, "%s %d MB (peak %d), ", part.getKey(), kb[0] / 1024, kb[1] / 1024));
         }
