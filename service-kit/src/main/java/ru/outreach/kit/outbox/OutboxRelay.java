@@ -1,10 +1,12 @@
 package ru.outreach.kit.outbox;
 
+import static com.mongodb.client.model.Filters.all;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.size;
 import static com.mongodb.client.model.Projections.include;
 
 import java.nio.charset.StandardCharsets;
@@ -53,8 +55,9 @@ import ru.outreach.events.CloudEventHeaders;
  * Safe with several replicas: before publishing, a relay claims the document with a lease written into it
  * ({@code outboxLease: {owner, claim, until}}, one conditional update: only where there is no lease or it has
  * expired). Whoever holds the lease publishes; the others leave the document alone. The removal of the published
- * events and the release of the lease are one update, conditioned on the claim; then the relay looks again, so that
- * events added while it held the lease go out without waiting for the sweep. A relay that dies holding a lease
+ * events and the release of the lease are one update, conditioned on the claim; it also lowers the document's
+ * {@link PendingFlag} when nothing else is left. Otherwise the relay looks again, so that events added while it held
+ * the lease go out without waiting for the sweep. A relay that dies holding a lease
  * leaves it to expire ({@link OutboxProperties#lease()}), and the sweep of any replica takes the events over.
  * <p>
  * Right after each change the document is queued for the relay's threads. The queue holds each document once
@@ -247,14 +250,18 @@ public class OutboxRelay {
         return new Round(published, again, failures);
     }
 
-    /** Takes the lease on a document with pending events that no relay holds; null when there is none such. */
+    /**
+     * Takes the lease on a document with pending events (or a {@link PendingFlag} left on an empty outbox, to lower
+     * it) that no relay holds; null when there is none such.
+     */
     private Claimed claim(Target target) {
         String claim = UUID.randomUUID().toString();
         Instant now = clock.instant();
         Document leased;
         try {
             leased = mongo.getCollection(target.collection()).findOneAndUpdate(
-                    and(eq("_id", target.id()), exists(OutboxMessage.FIELD + ".0"), free(now)),
+                    and(eq("_id", target.id()), or(exists(OutboxMessage.FIELD + ".0"), eq(PendingFlag.FIELD, true)),
+                            free(now)),
                     new Document("$set", new Document(LEASE, new Document("owner", owner).append("claim", claim)
                             .append("until", Date.from(now.plus(properties.lease()))))),
                     new FindOneAndUpdateOptions().projection(include(OutboxMessage.FIELD))
@@ -290,18 +297,23 @@ public class OutboxRelay {
     }
 
     /**
-     * Removes the published events and releases the lease, in one update conditioned on the claim; returns whether
-     * events were added meanwhile.
+     * Removes the published events and releases the lease, conditioned on the claim; returns whether to look again.
+     * When the outbox holds exactly the published events (as many, and each of them), one update empties it, lowers
+     * the {@link PendingFlag} and releases the lease. Otherwise events were added meanwhile (or a relay whose lease
+     * ran out took some out): the published ones are pulled, the flag stays, and the relay looks again.
      */
     private boolean removePublished(Claimed document) {
         MongoCollection<Document> collection = mongo.getCollection(document.target().collection());
+        Document emptied = new Document("$set", new Document(OutboxMessage.FIELD, List.of()))
+                .append("$unset", new Document(LEASE, "").append(PendingFlag.FIELD, ""));
+        if (collection.updateOne(and(leasedBy(document), holdsExactly(document.pending())), emptied)
+                .getMatchedCount() > 0) {
+            return false;
+        }
         Document pull = new Document(OutboxMessage.FIELD, new Document(OutboxMessage.EVENT_ID,
                 new Document("$in", document.pending().stream().map(OutboxMessage::eventId).toList())));
-        Document after = collection.findOneAndUpdate(leasedBy(document),
-                new Document("$pull", pull).append("$unset", new Document(LEASE, "")),
-                new FindOneAndUpdateOptions().projection(include(OutboxMessage.FIELD))
-                        .returnDocument(ReturnDocument.AFTER));
-        if (after == null) {
+        if (collection.updateOne(leasedBy(document),
+                new Document("$pull", pull).append("$unset", new Document(LEASE, ""))).getMatchedCount() == 0) {
             // the lease ran out and another relay took the events over: it publishes them again (at least once);
             // what is sure to be out need not stay
             collection.updateOne(eq("_id", document.target().id()), new Document("$pull", pull));
@@ -309,7 +321,20 @@ public class OutboxRelay {
                     document.target().collection(), document.target().id());
             return false;
         }
-        return !after.getList(OutboxMessage.FIELD, Document.class, List.of()).isEmpty();
+        return true;
+    }
+
+    /**
+     * The outbox holds exactly these events: as many elements, each of the (distinct) event ids among them; or is
+     * empty when there are none. An exact size alone is not enough: a relay whose lease ran out may have pulled some
+     * of them and a change added as many others.
+     */
+    private static Bson holdsExactly(List<OutboxMessage> events) {
+        if (events.isEmpty()) {
+            return exists(OutboxMessage.FIELD + ".0", false);
+        }
+        return and(size(OutboxMessage.FIELD, events.size()), all(OutboxMessage.FIELD + "." + OutboxMessage.EVENT_ID,
+                events.stream().map(OutboxMessage::eventId).toList()));
     }
 
     /**
@@ -346,14 +371,18 @@ public class OutboxRelay {
         return and(eq("_id", document.target().id()), eq(LEASE + ".claim", document.claim()));
     }
 
-    /** Ids of the documents of a collection that hold pending events and that no relay holds. */
+    /**
+     * Ids of the documents of a collection that hold pending events and that no relay holds: those with the
+     * {@link PendingFlag}, read through its index.
+     */
     List<String> idsWithPendingEvents(String collectionName) {
-        return mongo.getCollection(collectionName).find(and(exists(OutboxMessage.FIELD + ".0"), free(clock.instant())))
+        return mongo.getCollection(collectionName).find(and(eq(PendingFlag.FIELD, true), free(clock.instant())))
                 .projection(include("_id")).map(document -> document.getString("_id")).into(new ArrayList<>());
     }
 
+    /** The events waiting in the documents of a collection: those with the {@link PendingFlag}, through its index. */
     long pendingEventCount(String collectionName) {
-        return mongo.getCollection(collectionName).find(exists(OutboxMessage.FIELD + ".0"))
+        return mongo.getCollection(collectionName).find(eq(PendingFlag.FIELD, true))
                 .projection(include(OutboxMessage.FIELD))
                 .map(document -> document.getList(OutboxMessage.FIELD, Document.class).size())
                 .into(new ArrayList<>()).stream().mapToLong(Integer::longValue).sum();
