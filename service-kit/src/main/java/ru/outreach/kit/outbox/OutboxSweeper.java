@@ -68,9 +68,7 @@ class OutboxSweeper {
         relay.releaseLeftLeases();
         int published = 0;
         for (String collection : aggregateCollections()) {
-            for (String id : relay.idsWithPendingEvents(collection)) {
-                published += publishQuietly(collection, id);
-            }
+            published += publishQuietly(collection, relay.idsWithPendingEvents(collection));
         }
         return published;
     }
@@ -93,11 +91,11 @@ class OutboxSweeper {
         }
     }
 
-    private int publishQuietly(String collection, String id) {
+    private int publishQuietly(String collection, List<String> ids) {
         try {
-            return relay.publish(collection, id);
+            return relay.publishAll(collection, ids);
         } catch (RuntimeException e) {
-            log.warn("Sweep could not publish events of {} {}: {}", collection, id, e.toString());
+            log.warn("Sweep could not publish events of {} documents of {}: {}", ids.size(), collection, e.toString());
             return 0;
         }
     }
