@@ -29,11 +29,12 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
 /**
- * The outbox's queries as service-kit sends them ({@code OutboxRelay}, {@code PendingFlag}; their filters are pinned
- * by the kit's {@code OutboxPendingFlagTest}) on the embedded store: the periodic sweep and the gauge are answered
- * from the sparse index on {@code outboxPending}, reading only the flagged documents; and the store matches the
- * exact condition under which the relay empties an outbox and lowers the flag ({@code $size}, {@code $all} on the
- * event ids, {@code outbox.0} missing).
+ * The outbox's queries as service-kit sends them ({@code OutboxRelay}, {@code OutboxLeases}; the sweep's and the
+ * gauge's filters are pinned by the kit's {@code OutboxPendingFlagTest}) on the embedded store: the periodic sweep
+ * and the gauge are answered from the sparse index on {@code outboxPending}, reading only the flagged documents; a
+ * round's claim of many documents goes through the {@code _id} index; and the store matches the exact condition
+ * under which the relay empties an outbox and lowers the flag ({@code $size}, {@code $all} on the event ids,
+ * {@code outbox.0} missing).
  */
 class OutboxQueriesPlannedTest {
 
@@ -85,6 +86,26 @@ class OutboxQueriesPlannedTest {
         before = IndexedH2Collection.PLANNED.sum();
         assertThat(appeals.find(sweep).into(new ArrayList<>())).hasSize(2);
         assertThat(IndexedH2Collection.PLANNED.sum() - before).as("without the index: a scan").isZero();
+    }
+
+    /**
+     * A relay round claims its documents with one updateMany and reads them with one find, naming them by an
+     * {@code $or} of {@code _id} equalities: the planner reads just those documents through the {@code _id} index.
+     */
+    @Test
+    void aRoundsClaimAndReadGoThroughTheIdIndex() {
+        Bson round = or(eq("_id", "p-free"), eq("_id", "p-expired"), eq("_id", "p-held"), eq("_id", "a-7"));
+        Bson claimable = and(round, or(exists("outbox.0"), eq("outboxPending", true)),
+                or(exists("outboxLease", false), lt("outboxLease.until", Date.from(Instant.now()))));
+        Document lease = new Document("$set", new Document("outboxLease", new Document("owner", "relay")
+                .append("claim", "c9").append("until", Date.from(Instant.now().plusSeconds(45)))));
+
+        long before = IndexedH2Collection.PLANNED.sum();
+        assertThat(appeals.updateMany(claimable, lease).getModifiedCount()).isEqualTo(2);
+        List<Object> claimed = appeals.find(and(round, eq("outboxLease.claim", "c9")))
+                .map(document -> document.get("_id")).into(new ArrayList<>());
+        assertThat(IndexedH2Collection.PLANNED.sum() - before).as("both answered from the _id index").isEqualTo(2);
+        assertThat(claimed).containsExactly("p-expired", "p-free");
     }
 
     @Test

@@ -55,6 +55,8 @@ class OutboxPendingFlagTest {
 
     private static MongoServer server;
     private static MongoClient client;
+    /** A client whose commands are not recorded: for changes made in the middle of the relay's work. */
+    private static MongoClient quiet;
     /** The commands the store was sent, as the driver sent them. */
     private static final Queue<BsonDocument> commands = new ConcurrentLinkedQueue<>();
 
@@ -77,11 +79,13 @@ class OutboxPendingFlagTest {
         client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
                 .addCommandListener(listener).build());
+        quiet = MongoClients.create(server.getConnectionString());
     }
 
     @AfterAll
     static void stopStore() {
         client.close();
+        quiet.close();
         server.shutdownNow();
     }
 
@@ -238,6 +242,40 @@ class OutboxPendingFlagTest {
         assertThat(sweep.getArray("$and").get(0)).isEqualTo(BsonDocument.parse("{outboxPending: true}"));
         assertThat(sweep.getArray("$and")).hasSize(2);
         assertThat(finds.get(1).getDocument("filter")).isEqualTo(BsonDocument.parse("{outboxPending: true}"));
+    }
+
+    /**
+     * Three documents in one round: one command claims them, one reads what was claimed, one bulk write empties
+     * them. One got an event while its first was sent: that bulk write leaves it, a second pulls its published event
+     * and keeps its flag, and the next round publishes the new event and lowers the flag.
+     */
+    @Test
+    void aRoundOfDocumentsIsClaimedReadAndEmptiedInThreeCommandsAndOneChangedMeanwhileGoesAgain() {
+        for (int i = 1; i <= 3; i++) {
+            store.insert(TestGroup.register("g-" + i, "Группа " + i));
+        }
+        MongoTemplate elsewhere = new MongoTemplate(quiet, mongo.getDb().getName());
+        AggregateStore otherStore = new AggregateStore(elsewhere, JsonMapper.builder().build(),
+                new OutboxRelay(elsewhere, null, new OutboxProperties(false, Duration.ofSeconds(5),
+                        Duration.ofSeconds(30), null, 1), "kit-test", "other", Clock.systemUTC()), Clock.systemUTC());
+        broker.duringNextSend(() -> {
+            TestGroup group = elsewhere.findById("g-2", TestGroup.class);
+            group.rename("Группа 2б");
+            otherStore.update(group);
+        });
+        commands.clear();
+
+        assertThat(relay.publishAll(COLLECTION, List.of("g-1", "g-2", "g-3"))).isEqualTo(4);
+
+        assertThat(commands).extracting(command -> command.getFirstKey() + (command.containsKey("updates")
+                ? "×" + command.getArray("updates").size() : "")).containsExactly(
+                "update×1", "find", "update×3", "update×3", // claim, read, empty (2 of 3), pull (the third)
+                "update×1", "find", "update×1"); // again: claim (only g-2 has events), read, empty
+        assertThat(broker.sent).hasSize(4).doesNotHaveDuplicates();
+        for (int i = 1; i <= 3; i++) {
+            assertThat(raw("g-" + i)).doesNotContainKeys(PendingFlag.FIELD, OutboxRelay.LEASE);
+            assertThat(eventIds(raw("g-" + i))).isEmpty();
+        }
     }
 
     private double gauge() {

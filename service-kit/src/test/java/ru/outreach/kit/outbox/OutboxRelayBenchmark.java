@@ -42,15 +42,18 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * What the relay costs the store per published document: the commands it sends (by name) and the time, for a burst
- * of changes published by the relay's threads and for a backlog published by the sweep. The store in memory, the
- * broker a template that acknowledges at once, so only the store's part is measured. Run by {@code ./bench.sh} or
- * {@code -Pbenchmark -Dtest=OutboxRelayBenchmark}; prints its figures.
+ * of changes published by the relay's threads and for a backlog published by the sweep. The broker is a template
+ * that acknowledges at once, so only the store's part is measured. The store is the library's in memory, which scans
+ * for any filter with more than {@code _id} (so its times say little), or the one at
+ * {@code -Dbench.store=mongodb://…} (the embedded store of {@code deploy/local-stack}, or MongoDB);
+ * {@code -Dbench.documents} sets the size (5,000).
+ * Run by {@code ./bench.sh} or {@code -Pbenchmark -Dtest=OutboxRelayBenchmark}; prints its figures.
  */
 @Tag("benchmark")
 class OutboxRelayBenchmark {
 
     private static final String COLLECTION = "test_groups";
-    private static final int DOCUMENTS = 5_000;
+    private static final int DOCUMENTS = Integer.getInteger("bench.documents", 5_000);
 
     private static MongoServer server;
     /** The relay's client: its commands are counted. */
@@ -61,8 +64,11 @@ class OutboxRelayBenchmark {
 
     @BeforeAll
     static void start() {
-        server = new MongoServer(new MemoryBackend());
-        String address = server.bindAndGetConnectionString();
+        String address = System.getProperty("bench.store");
+        if (address == null) {
+            server = new MongoServer(new MemoryBackend());
+            address = server.bindAndGetConnectionString();
+        }
         CommandListener listener = new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
@@ -78,7 +84,9 @@ class OutboxRelayBenchmark {
     static void stop() {
         counted.close();
         plain.close();
-        server.shutdownNow();
+        if (server != null) {
+            server.shutdownNow();
+        }
     }
 
     @Test
@@ -122,8 +130,9 @@ class OutboxRelayBenchmark {
         Map<String, Long> byName = new TreeMap<>();
         commands.forEach((name, count) -> byName.put(name, count.sum()));
         long total = byName.values().stream().mapToLong(Long::longValue).sum();
-        System.out.printf("Outbox %s: %d documents (1 event each) in %d ms; %d store commands, %.2f per document %s%n",
-                scenario, DOCUMENTS, millis, total, (double) total / DOCUMENTS, byName);
+        System.out.printf("Outbox %s on %s: %d documents (1 event each) in %d ms; %d store commands, %.2f per"
+                + " document %s%n", scenario, System.getProperty("bench.store", "the memory store"), DOCUMENTS, millis,
+                total, (double) total / DOCUMENTS, byName);
     }
 
     private static void awaitPublished(String database) {
@@ -143,6 +152,7 @@ class OutboxRelayBenchmark {
     }
 
     private static List<String> pendingDocuments(String database) {
+        new PendingFlag(new MongoTemplate(plain, database)).ensureIndex(COLLECTION);
         MongoCollection<Document> collection = plain.getDatabase(database).getCollection(COLLECTION);
         List<String> ids = new ArrayList<>();
         List<Document> documents = new ArrayList<>();
