@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import org.bson.Document;
@@ -71,10 +72,16 @@ final class OutboxLeases {
                 .append("claim", claim).append("until", Date.from(now.plus(lease)))));
         MongoCollection<Document> collection = mongo.getCollection(collectionName);
         Function<Document, Claimed> claimed = document -> {
-            List<OutboxMessage> pending = document.getList(OutboxMessage.FIELD, Document.class, List.of()).stream()
-                    .map(OutboxMessage::fromDocument).toList();
-            return new Claimed(new Target(collectionName, document.getString("_id")), claim, pending,
-                    new ArrayList<>(pending.size()));
+            Target target = new Target(collectionName, document.getString("_id"));
+            try {
+                List<OutboxMessage> pending = document.getList(OutboxMessage.FIELD, Document.class, List.of())
+                        .stream().map(OutboxMessage::fromDocument).toList();
+                return new Claimed(target, claim, pending, new ArrayList<>(pending.size()));
+            } catch (RuntimeException e) {
+                // an outbox that cannot be read fails its own document, as a failed send would, not its round
+                List<CompletableFuture<?>> failed = new ArrayList<>(List.of(CompletableFuture.failedFuture(e)));
+                return new Claimed(target, claim, List.of(), failed);
+            }
         };
         if (ids.size() == 1) {
             Document document = collection.findOneAndUpdate(and(eq("_id", ids.getFirst()), needsRelay(), free(now)),

@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@link PendingFlag}: raised with the events, lowered only with the last of them, found by the sweep and
- * counted by the gauge through it. The store in memory; the broker a template that records what it is given (and
+ * counted by the gauge through it; and the store commands of the relay's rounds ({@link OutboxLeases}). The store in memory; the broker a template that records what it is given (and
  * can run a change in the middle of a send, or refuse sends), so each interleaving is exact.
  */
 class OutboxPendingFlagTest {
@@ -276,6 +276,20 @@ class OutboxPendingFlagTest {
             assertThat(raw("g-" + i)).doesNotContainKeys(PendingFlag.FIELD, OutboxRelay.LEASE);
             assertThat(eventIds(raw("g-" + i))).isEmpty();
         }
+    }
+
+    @Test
+    void anOutboxThatCannotBeReadFailsItsOwnDocumentNotItsRound() {
+        store.insert(TestGroup.register("g-1", "Группа 1"));
+        collection().insertOne(new Document("_id", "broken").append("version", 1L).append(PendingFlag.FIELD, true)
+                .append(OutboxMessage.FIELD, List.of(message(UUID.randomUUID().toString(), "broken").toDocument()
+                        .append("time", "not a time"))));
+
+        assertThat(relay.publishAll(COLLECTION, List.of("broken", "g-1"))).isOne();
+
+        assertThat(raw("g-1")).doesNotContainKeys(PendingFlag.FIELD, OutboxRelay.LEASE);
+        assertThat(raw("broken")).containsEntry(PendingFlag.FIELD, true).doesNotContainKey(OutboxRelay.LEASE);
+        assertThat(eventIds(raw("broken"))).hasSize(1);
     }
 
     private double gauge() {
