@@ -196,8 +196,7 @@ public class OutboxRelay {
     }
 
     /** A document this relay holds (under the claim of its lease), its pending events, and their sends. */
-    record Claimed(Target target, String claim, List<OutboxMessage> pending,
-                           List<CompletableFuture<?>> sent) {
+    record Claimed(Target target, String claim, List<OutboxMessage> pending, List<CompletableFuture<?>> sent) {
     }
 
     /**
