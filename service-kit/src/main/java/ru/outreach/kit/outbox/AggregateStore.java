@@ -28,10 +28,11 @@ import ru.outreach.kit.support.RuleViolationException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes an aggregate together with the events it recorded, in one single-document write, then asks the relay to
- * publish them. An update applies only if the stored version is still the one the aggregate was read at. A create
- * with an idempotency key keeps the key in the same document ({@code idempotency: {key, caller, fingerprint}}), so
- * the aggregate never exists without its key nor the key without its aggregate.
+ * Writes an aggregate together with the events it recorded, in one single-document write that also raises the
+ * document's {@link PendingFlag}, then asks the relay to publish them. An update applies only if the stored version
+ * is still the one the aggregate was read at. A create with an idempotency key keeps the key in the same document
+ * ({@code idempotency: {key, caller, fingerprint}}), so the aggregate never exists without its key nor the key
+ * without its aggregate.
  */
 @Component
 public class AggregateStore {
@@ -129,9 +130,14 @@ public class AggregateStore {
         return mongo.getConverter().read(type, document);
     }
 
+    /** The aggregate's document with its events, flagged ({@link PendingFlag}) when it has any. */
     private Document newDocument(AggregateRoot aggregate) {
         Document document = toDocument(aggregate);
-        document.put(OutboxMessage.FIELD, outboxDocuments(aggregate));
+        List<Document> outbox = outboxDocuments(aggregate);
+        document.put(OutboxMessage.FIELD, outbox);
+        if (!outbox.isEmpty()) {
+            document.put(PendingFlag.FIELD, true);
+        }
         return document;
     }
 
@@ -141,9 +147,10 @@ public class AggregateStore {
         }
         Document fields = toDocument(aggregate);
         fields.remove("_id");
+        Document cleared = clearedFields(aggregate, fields);
+        fields.put(PendingFlag.FIELD, true); // in the same write as the events, so the sweep always finds them
         Document update = new Document("$set", fields)
                 .append("$push", new Document(OutboxMessage.FIELD, new Document("$each", outboxDocuments(aggregate))));
-        Document cleared = clearedFields(aggregate, fields);
         if (!cleared.isEmpty()) {
             update.append("$unset", cleared);
         }

@@ -1,18 +1,13 @@
 package ru.outreach.kit.outbox;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Projections.include;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,11 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,10 +32,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 
 import jakarta.annotation.PreDestroy;
 import ru.outreach.events.CloudEventHeaders;
@@ -51,11 +42,13 @@ import ru.outreach.events.CloudEventHeaders;
  * consumers ignore versions they have seen.
  * <p>
  * Safe with several replicas: before publishing, a relay claims the document with a lease written into it
- * ({@code outboxLease: {owner, claim, until}}, one conditional update: only where there is no lease or it has
+ * ({@code outboxLease: {owner, claim, until}}, a conditional update: only where there is no lease or it has
  * expired). Whoever holds the lease publishes; the others leave the document alone. The removal of the published
- * events and the release of the lease are one update, conditioned on the claim; then the relay looks again, so that
- * events added while it held the lease go out without waiting for the sweep. A relay that dies holding a lease
- * leaves it to expire ({@link OutboxProperties#lease()}), and the sweep of any replica takes the events over.
+ * events and the release of the lease are one update, conditioned on the claim; it also lowers the document's
+ * {@link PendingFlag} when nothing else is left. Otherwise the relay looks again, so that events added while it held
+ * the lease go out without waiting for the sweep. A relay that dies holding a lease leaves it to expire
+ * ({@link OutboxProperties#lease()}), and the sweep of any replica takes the events over. The documents of a round
+ * are claimed and released together, a few store commands for all of them ({@link OutboxLeases}).
  * <p>
  * Right after each change the document is queued for the relay's threads. The queue holds each document once
  * however often it changes before a thread gets to it, and has no bound to overflow: it never drops work, and it
@@ -64,7 +57,7 @@ import ru.outreach.events.CloudEventHeaders;
 @Component
 public class OutboxRelay {
 
-    static final String LEASE = "outboxLease";
+    static final String LEASE = OutboxLeases.LEASE;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Target STOP = new Target("", "");
     /** Documents published in one round by a relay thread, with one wait for the broker. */
@@ -74,8 +67,7 @@ public class OutboxRelay {
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
     private final String source;
-    private final String owner;
-    private final Clock clock;
+    private final OutboxLeases leases;
     /** Leases whose release failed (the store was away): released again by the sweep instead of left to run out. */
     private final Set<Claimed> unreleased = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<Target> queue = new LinkedBlockingQueue<>();
@@ -84,7 +76,7 @@ public class OutboxRelay {
     private volatile boolean running = true;
 
     /** A document whose events to publish. */
-    private record Target(String collection, String id) {
+    record Target(String collection, String id) {
     }
 
     @Autowired
@@ -104,8 +96,7 @@ public class OutboxRelay {
         this.kafka = kafka;
         this.properties = properties;
         this.source = "/" + applicationName;
-        this.owner = owner;
-        this.clock = clock;
+        this.leases = new OutboxLeases(mongo, owner, properties.lease(), clock);
         if (properties.relayEnabled()) {
             for (int i = 1; i <= properties.relayThreads(); i++) {
                 Thread worker = new Thread(this::work, "outbox-relay-" + i);
@@ -139,8 +130,7 @@ public class OutboxRelay {
             batch.forEach(queued::remove);
             try {
                 Round round = publish(batch);
-                round.failures().forEach((target, failure) -> log.warn("Events of {} {} stay pending, the sweep"
-                        + " will retry: {}", target.collection(), target.id(), failure.toString()));
+                logFailures(round);
                 round.again().forEach(target -> publishSoon(target.collection(), target.id()));
             } catch (RuntimeException e) {
                 log.warn("Events of {} documents stay pending, the sweep will retry: {}", batch.size(), e.toString());
@@ -174,35 +164,63 @@ public class OutboxRelay {
     }
 
     /**
+     * Publishes the pending events of documents of one collection, up to a batch at a time, looking again after each
+     * round for events added meanwhile; returns how many went out. A document another relay holds is left alone; one
+     * whose events fail stays pending for the next sweep (logged).
+     */
+    int publishAll(String collectionName, List<String> ids) {
+        int published = 0;
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Target> targets = ids.subList(from, Math.min(ids.size(), from + BATCH)).stream()
+                    .map(id -> new Target(collectionName, id)).toList();
+            while (!targets.isEmpty()) {
+                Round round = publish(targets);
+                published += round.published();
+                logFailures(round);
+                targets = round.again();
+            }
+        }
+        return published;
+    }
+
+    private static void logFailures(Round round) {
+        round.failures().forEach((target, failure) -> log.warn("Events of {} {} stay pending, the sweep will retry: {}",
+                target.collection(), target.id(), failure.toString()));
+    }
+
+    /**
      * What a round of publishing did: how many events went out, which documents had events added meanwhile (to be
      * published again), and which failed (their events stay pending and their leases are released).
      */
     private record Round(int published, List<Target> again, Map<Target, RuntimeException> failures) {
     }
 
-    /** A document this relay holds, its pending events, and their sends. */
-    private record Claimed(Target target, String claim, List<OutboxMessage> pending,
-                           List<CompletableFuture<?>> sent) {
+    /** A document this relay holds (under the claim of its lease), its pending events, and their sends. */
+    record Claimed(Target target, String claim, List<OutboxMessage> pending, List<CompletableFuture<?>> sent) {
     }
 
     /**
-     * One round over some documents: claims each (skipping those another relay holds or without events), sends all
-     * their events, each document's in order, waits for the broker once for all of them within the send timeout,
-     * then for each document removes what went out and releases it.
+     * One round over some documents: claims them (skipping those another relay holds or without events), a
+     * collection's documents together ({@link OutboxLeases}), sends all their events, each document's in order,
+     * waits for the broker once for all of them within the send timeout, then removes what went out and releases
+     * them, again a collection's documents together; a document whose sends failed is released with its events.
      */
     private Round publish(List<Target> targets) {
         Map<Target, RuntimeException> failures = new LinkedHashMap<>();
         List<Claimed> claimed = new ArrayList<>();
-        for (Target target : new LinkedHashSet<>(targets)) {
+        byCollection(new LinkedHashSet<>(targets), Target::collection).forEach((collection, sameCollection) -> {
+            List<String> ids = sameCollection.stream().map(Target::id).toList();
+            String claim = UUID.randomUUID().toString();
             try {
-                Claimed document = claim(target);
-                if (document != null) {
-                    claimed.add(document);
-                }
+                claimed.addAll(leases.claim(collection, ids, claim));
             } catch (RuntimeException e) {
-                failures.put(target, e);
+                // the store may have taken the claims and lost only the answer: release them by the sweep, to be sure
+                sameCollection.forEach(target -> {
+                    unreleased.add(new Claimed(target, claim, List.of(), List.of()));
+                    failures.put(target, e);
+                });
             }
-        }
+        });
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         for (Claimed document : claimed) {
             try {
@@ -225,51 +243,40 @@ public class OutboxRelay {
             // which documents failed is sorted out below, each by its own sends
         }
         int published = 0;
-        List<Target> again = new ArrayList<>();
+        List<Claimed> sent = new ArrayList<>();
         for (Claimed document : claimed) {
             RuntimeException failure = failures.containsKey(document.target()) ? failures.get(document.target())
                     : failure(document);
+            if (failure == null) {
+                sent.add(document);
+                continue;
+            }
+            failures.put(document.target(), failure);
             try {
-                if (failure != null) {
-                    failures.put(document.target(), failure);
-                    release(document);
-                } else {
-                    published += document.pending().size();
-                    if (removePublished(document)) {
-                        again.add(document.target());
-                    }
-                }
+                leases.release(document);
             } catch (RuntimeException e) {
-                failures.put(document.target(), e);
                 unreleased.add(document);
+            }
+        }
+        List<Target> again = new ArrayList<>();
+        for (List<Claimed> sameCollection : byCollection(sent, document -> document.target().collection()).values()) {
+            try {
+                again.addAll(leases.removePublished(sameCollection.getFirst().target().collection(), sameCollection));
+                published += sameCollection.stream().mapToInt(document -> document.pending().size()).sum();
+            } catch (RuntimeException e) {
+                sameCollection.forEach(document -> {
+                    failures.put(document.target(), e);
+                    unreleased.add(document);
+                });
             }
         }
         return new Round(published, again, failures);
     }
 
-    /** Takes the lease on a document with pending events that no relay holds; null when there is none such. */
-    private Claimed claim(Target target) {
-        String claim = UUID.randomUUID().toString();
-        Instant now = clock.instant();
-        Document leased;
-        try {
-            leased = mongo.getCollection(target.collection()).findOneAndUpdate(
-                    and(eq("_id", target.id()), exists(OutboxMessage.FIELD + ".0"), free(now)),
-                    new Document("$set", new Document(LEASE, new Document("owner", owner).append("claim", claim)
-                            .append("until", Date.from(now.plus(properties.lease()))))),
-                    new FindOneAndUpdateOptions().projection(include(OutboxMessage.FIELD))
-                            .returnDocument(ReturnDocument.AFTER));
-        } catch (RuntimeException e) {
-            // the store may have taken the claim and lost only the answer: release it by the sweep, to be sure
-            unreleased.add(new Claimed(target, claim, List.of(), List.of()));
-            throw e;
-        }
-        if (leased == null) {
-            return null;
-        }
-        List<OutboxMessage> pending = leased.getList(OutboxMessage.FIELD, Document.class, List.of()).stream()
-                .map(OutboxMessage::fromDocument).toList();
-        return new Claimed(target, claim, pending, new ArrayList<>(pending.size()));
+    private static <T> Map<String, List<T>> byCollection(Collection<T> items, Function<T, String> collection) {
+        Map<String, List<T>> groups = new LinkedHashMap<>();
+        items.forEach(item -> groups.computeIfAbsent(collection.apply(item), name -> new ArrayList<>()).add(item));
+        return groups;
     }
 
     /** Why a document's sends did not all succeed in time, or null when they did. */
@@ -290,29 +297,6 @@ public class OutboxRelay {
     }
 
     /**
-     * Removes the published events and releases the lease, in one update conditioned on the claim; returns whether
-     * events were added meanwhile.
-     */
-    private boolean removePublished(Claimed document) {
-        MongoCollection<Document> collection = mongo.getCollection(document.target().collection());
-        Document pull = new Document(OutboxMessage.FIELD, new Document(OutboxMessage.EVENT_ID,
-                new Document("$in", document.pending().stream().map(OutboxMessage::eventId).toList())));
-        Document after = collection.findOneAndUpdate(leasedBy(document),
-                new Document("$pull", pull).append("$unset", new Document(LEASE, "")),
-                new FindOneAndUpdateOptions().projection(include(OutboxMessage.FIELD))
-                        .returnDocument(ReturnDocument.AFTER));
-        if (after == null) {
-            // the lease ran out and another relay took the events over: it publishes them again (at least once);
-            // what is sure to be out need not stay
-            collection.updateOne(eq("_id", document.target().id()), new Document("$pull", pull));
-            log.warn("Lease on {} {} ran out while its events were published; another relay took them over",
-                    document.target().collection(), document.target().id());
-            return false;
-        }
-        return !after.getList(OutboxMessage.FIELD, Document.class, List.of()).isEmpty();
-    }
-
-    /**
      * Releases the leases this relay could not release when it was done with them (their events stay pending and go
      * out again, at least once), so that their documents need not wait for the leases to run out; returns how many.
      */
@@ -320,7 +304,7 @@ public class OutboxRelay {
         int released = 0;
         for (Claimed document : unreleased) {
             try {
-                release(document);
+                leases.release(document);
                 unreleased.remove(document);
                 released++;
             } catch (RuntimeException e) {
@@ -331,29 +315,17 @@ public class OutboxRelay {
         return released;
     }
 
-    /** Releases the lease and leaves the events pending, for the sweep of this or another replica. */
-    private void release(Claimed document) {
-        mongo.getCollection(document.target().collection())
-                .updateOne(leasedBy(document), new Document("$unset", new Document(LEASE, "")));
-    }
-
-    /** No relay holds the document: no lease, or one that has run out. */
-    private static Bson free(Instant now) {
-        return or(exists(LEASE, false), lt(LEASE + ".until", Date.from(now)));
-    }
-
-    private static Bson leasedBy(Claimed document) {
-        return and(eq("_id", document.target().id()), eq(LEASE + ".claim", document.claim()));
-    }
-
-    /** Ids of the documents of a collection that hold pending events and that no relay holds. */
+    /**
+     * Ids of the documents of a collection that hold pending events and that no relay holds: those with the
+     * {@link PendingFlag}, read through its index.
+     */
     List<String> idsWithPendingEvents(String collectionName) {
-        return mongo.getCollection(collectionName).find(and(exists(OutboxMessage.FIELD + ".0"), free(clock.instant())))
-                .projection(include("_id")).map(document -> document.getString("_id")).into(new ArrayList<>());
+        return leases.idsWithPendingEvents(collectionName);
     }
 
+    /** The events waiting in the documents of a collection: those with the {@link PendingFlag}, through its index. */
     long pendingEventCount(String collectionName) {
-        return mongo.getCollection(collectionName).find(exists(OutboxMessage.FIELD + ".0"))
+        return mongo.getCollection(collectionName).find(eq(PendingFlag.FIELD, true))
                 .projection(include(OutboxMessage.FIELD))
                 .map(document -> document.getList(OutboxMessage.FIELD, Document.class).size())
                 .into(new ArrayList<>()).stream().mapToLong(Integer::longValue).sum();

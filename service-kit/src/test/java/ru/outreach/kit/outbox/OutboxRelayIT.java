@@ -151,6 +151,8 @@ class OutboxRelayIT {
         await().atMost(Duration.ofMinutes(1)).until(() -> first.pendingEventCount(COLLECTION) == 0
                 && first.queued() == 0 && second.queued() == 0
                 && collection().countDocuments(exists(OutboxRelay.LEASE)) == 0);
+        assertThat(collection().countDocuments(exists("outbox.0"))).isZero();
+        assertThat(collection().countDocuments(exists(PendingFlag.FIELD))).as("every flag lowered").isZero();
 
         List<ConsumerRecord<String, String>> records = readAll(RACE);
         assertThat(records).extracting(OutboxRelayIT::eventId).doesNotHaveDuplicates()
@@ -174,10 +176,11 @@ class OutboxRelayIT {
         assertThat(relay.publish(COLLECTION, dead)).isEqualTo(2);
 
         Document taken = collection().find(eq("_id", dead)).first();
-        assertThat(taken).doesNotContainKey(OutboxRelay.LEASE);
+        assertThat(taken).doesNotContainKeys(OutboxRelay.LEASE, PendingFlag.FIELD);
         assertThat(taken.getList("outbox", Document.class)).isEmpty();
         Document held = collection().find(eq("_id", alive)).first();
         assertThat(held.getList("outbox", Document.class)).hasSize(2);
+        assertThat(held).containsEntry(PendingFlag.FIELD, true);
         assertThat(held.get(OutboxRelay.LEASE, Document.class).getString("owner")).isEqualTo("busy-replica");
         assertThat(readAll(TAKEOVER)).extracting(OutboxRelayIT::eventId).containsExactlyElementsOf(events.get(dead));
     }
@@ -264,7 +267,10 @@ class OutboxRelayIT {
         return relay;
     }
 
-    /** Documents {@code doc-0…} with pending events for {@code topic}; their event ids, in order, by document. */
+    /**
+     * Documents {@code doc-0…} with pending events for {@code topic}, flagged as {@link AggregateStore} writes them;
+     * their event ids, in order, by document.
+     */
     private Map<String, List<String>> pendingDocuments(String topic, int documents, int eventsEach) {
         Map<String, List<String>> events = new HashMap<>();
         List<Document> batch = new ArrayList<>();
@@ -278,7 +284,8 @@ class OutboxRelayIT {
                 ids.add(message.eventId());
             }
             events.put(id, ids);
-            batch.add(new Document("_id", id).append("version", eventsEach).append("outbox", outbox));
+            batch.add(new Document("_id", id).append("version", eventsEach).append("outbox", outbox)
+                    .append(PendingFlag.FIELD, true));
             if (batch.size() == 1_000) {
                 collection().insertMany(batch);
                 batch = new ArrayList<>();
@@ -292,7 +299,8 @@ class OutboxRelayIT {
 
     private String addEvent(String topic, String id, int seq) {
         OutboxMessage message = message(topic, id, seq + 1);
-        collection().updateOne(eq("_id", id), new Document("$push", new Document("outbox", message.toDocument())));
+        collection().updateOne(eq("_id", id), new Document("$push", new Document("outbox", message.toDocument()))
+                .append("$set", new Document(PendingFlag.FIELD, true)));
         return message.eventId();
     }
 
