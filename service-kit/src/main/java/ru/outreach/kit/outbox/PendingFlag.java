@@ -3,11 +3,16 @@ package ru.outreach.kit.outbox;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.exists;
 
+import java.util.Date;
+
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.ReplaceOptions;
 
 /**
  * The flag {@code outboxPending: true} of a document that has events to publish, and its index, so that the sweep
@@ -41,11 +46,25 @@ class PendingFlag {
 
     /**
      * Flags the documents that hold events and no flag: those stored before the flag existed. One scan of the
-     * collection, at start-up; returns how many it flagged.
+     * collection, done once: a record in {@value #MIGRATIONS} says it was, so later starts read nothing (a
+     * replica of the version before the flag that died holding events during a rolling upgrade is the exception:
+     * delete the record and restart). Returns how many it flagged.
      */
     long flagUnflagged(String collection) {
-        return mongo.getCollection(collection).updateMany(
+        Document done = new Document("_id", MIGRATION + collection);
+        MongoCollection<Document> migrations = mongo.getCollection(MIGRATIONS);
+        if (migrations.find(done).first() != null) {
+            return 0;
+        }
+        long flagged = mongo.getCollection(collection).updateMany(
                 and(exists(OutboxMessage.FIELD + ".0"), exists(FIELD, false)),
                 new Document("$set", new Document(FIELD, true))).getModifiedCount();
+        migrations.replaceOne(done, new Document(done).append("flagged", flagged).append("on", new Date()),
+                new ReplaceOptions().upsert(true));
+        return flagged;
     }
+
+    /** Where the kit notes its one-off changes of the stored documents. */
+    static final String MIGRATIONS = "kit_migrations";
+    private static final String MIGRATION = "outbox-pending-flag/";
 }

@@ -152,6 +152,14 @@ class OutboxPendingFlagTest {
                 .filter(each -> PendingFlag.INDEX.equals(each.getString("name"))).findFirst().orElseThrow();
         assertThat(index.get("key", Document.class)).isEqualTo(new Document(PendingFlag.FIELD, 1));
         assertThat(index.getBoolean("sparse")).isTrue();
+
+        String later = UUID.randomUUID().toString();
+        collection().insertOne(new Document("_id", "stored-by-an-old-replica").append("version", 1L)
+                .append(OutboxMessage.FIELD, List.of(message(later, "stored-by-an-old-replica").toDocument())));
+        sweeper.atStartup();
+        assertThat(broker.sent).as("the scan for unflagged documents ran once, as its record in %s says",
+                PendingFlag.MIGRATIONS).containsExactly(event);
+        assertThat(mongo.getCollection(PendingFlag.MIGRATIONS).countDocuments()).isEqualTo(1);
     }
 
     /**
