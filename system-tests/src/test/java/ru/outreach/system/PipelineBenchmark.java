@@ -440,11 +440,13 @@ class PipelineBenchmark {
             groups.add(new MixedLoad.Group(id, name));
         }
         // warm-up of the services' JIT, not measured
-        appealRun("Разогрев", 0, SECONDS, groups, false);
-        Run max = appealRun("Замер макс", 0, SECONDS, groups, true);
+        appealRun("Разогрев", 0, 0, SECONDS, groups, false);
+        Run max = appealRun("Замер макс", 0, 0, SECONDS, groups, true);
         maxRate = max.acceptedRate();
         report("max", max);
-        Run half = appealRun("Замер половина", maxRate / 2, SECONDS, groups, true);
+        // half of the whole load: of the appeals and of the meetings alike
+        Run half = appealRun("Замер половина", maxRate / 2, Math.max(0.01, max.meetings / max.seconds / 2),
+                SECONDS, groups, true);
         report("half of max", half);
         memory("after the end-to-end runs");
     }
@@ -469,9 +471,13 @@ class PipelineBenchmark {
                         + " meetings broken off");
     }
 
-    /** One run of appeals: closed loop ({@code rate} 0) or paced at {@code rate} per second. */
-    private Run appealRun(String territoryPrefix, double rate, int seconds, List<MixedLoad.Group> groups,
-                          boolean probe) throws Exception {
+    /**
+     * One run of appeals: closed loop ({@code rate} 0) or paced at {@code rate} per second; meanwhile each group's
+     * secretary holds meetings, as fast as he can ({@code meetingRate} 0) or together at {@code meetingRate} per
+     * second.
+     */
+    private Run appealRun(String territoryPrefix, double rate, double meetingRate, int seconds,
+                          List<MixedLoad.Group> groups, boolean probe) throws Exception {
         String territory = territoryPrefix + " " + (++runs);
         ReportProbe reportProbe = probe ? new ReportProbe(territory) : null;
         Run run = new Run();
@@ -487,7 +493,20 @@ class PipelineBenchmark {
         AtomicLong meetingFailures = new AtomicLong();
         for (MixedLoad.Group group : groups) {
             secretaries.add(Thread.ofPlatform().name("bench-secretary").start(() -> {
+                long paced = meetingRate <= 0 ? 0 : Math.round(1e9 * groups.size() / meetingRate);
+                long next = System.nanoTime();
                 while (System.nanoTime() < end) {
+                    if (paced > 0) { // this secretary's share of the meetings' rate: wait for the next slot
+                        next += paced;
+                        try {
+                            if (over.await(Math.max(0, next - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                                return;
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
                     if (meeting(group)) {
                         meetings.incrementAndGet();
                     } else {
@@ -808,7 +827,7 @@ class PipelineBenchmark {
             double andUpdates = guardedUpdates(appeals, size, i -> "pb-" + i, versions, false, 1);
             table.row("store: guarded updates/s, AggregateStore's filter, 1 client", andUpdates, "/s",
                     ratio(andUpdates, rawAndUpdates) + " of its raw limit");
-            Run intake = appealRun("Замер " + size, 0, Math.max(3, SECONDS / 2), List.of(), false);
+            Run intake = appealRun("Замер " + size, 0, 0, Math.max(3, SECONDS / 2), List.of(), false);
             table.row("appeals accepted/s (intake over HTTP)", intake.acceptedRate(), "/s",
                     ratio(intake.acceptedRate(), rawInserts) + " of store inserts, " + ratio(intake.acceptedRate(),
                             maxRate) + " of the empty store's; " + intake.failed + " refused/failed");
