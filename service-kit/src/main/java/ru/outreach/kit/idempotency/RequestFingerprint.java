@@ -44,15 +44,24 @@ final class RequestFingerprint extends RequestBodyAdviceAdapter {
     @Override
     public Object afterBodyRead(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
                                 Class<? extends HttpMessageConverter<?>> converterType) {
-        remember(canonical(body));
+        if (carriesKey(input)) {
+            remember(canonical(body));
+        }
         return body;
     }
 
     @Override
     public Object handleEmptyBody(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
                                   Class<? extends HttpMessageConverter<?>> converterType) {
-        remember(body == null ? "" : canonical(body));
+        if (carriesKey(input)) {
+            remember(body == null ? "" : canonical(body));
+        }
         return body;
+    }
+
+    /** Only a request with a key is compared with another: without one, no fingerprint is needed (nor computed). */
+    private static boolean carriesKey(HttpInputMessage input) {
+        return input.getHeaders().getFirst(IdempotencyKey.HEADER) != null;
     }
 
     String canonical(Object body) {
