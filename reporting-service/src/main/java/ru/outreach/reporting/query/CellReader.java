@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import ru.outreach.reporting.projection.Kinds;
@@ -24,8 +25,9 @@ class CellReader {
     }
 
     List<Cell> read(String kind, String fromPeriod, String toPeriod) {
-        return mongo.find(query(where("p").gte(fromPeriod).lte(toPeriod)), Document.class, Kinds.collection(kind))
-                .stream().map(CellReader::cell).toList();
+        Query inRange = query(where("p").gte(fromPeriod).lte(toPeriod));
+        inRange.fields().exclude("ops"); // the ids of the writes applied, which no report needs
+        return mongo.find(inRange, Document.class, Kinds.collection(kind)).stream().map(CellReader::cell).toList();
     }
 
     private static Cell cell(Document doc) {
