@@ -38,21 +38,43 @@ final class EqualityIndex extends Index<Object> {
 
     /** The order of the H2 data map's keys ({@code _id} values): the order in which a scan visits documents. */
     private static final ObjectDataType KEY_ORDER = new ObjectDataType();
-    private static final Comparator<Object> POSITION_ORDER = KEY_ORDER::compare;
+    static final Comparator<Object> POSITION_ORDER = KEY_ORDER::compare;
 
     private final String field;
     private final String[] path;
     private final Map<Object, NavigableSet<Object>> positionsByValue = new HashMap<>();
     private long entries;
+    /** Of a compound index: its documents in the order of its second field, for sorted walks; else null. */
+    private final SortedPositions sorted;
 
     EqualityIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.field = keys.get(0).getKey();
         this.path = field.split("\\.");
+        this.sorted = keys.size() > 1 ? new SortedPositions(keys.get(1).getKey()) : null;
     }
 
     String field() {
         return field;
+    }
+
+    /** The field whose order a walk follows, or null. */
+    String sortField() {
+        return sorted == null ? null : sorted.field();
+    }
+
+    /** Whether {@link #walk} can list every document it should, in the library's sort order. */
+    synchronized boolean walkable() {
+        return usable && sorted != null && sorted.walkable();
+    }
+
+    /**
+     * Groups of positions with equal values of the second field, in its order: of the documents that hold one of
+     * the values; or, with complement, of every other document (for that, the index must be {@link #exact}).
+     */
+    synchronized java.util.Iterator<Object[]> walk(Collection<?> values, boolean complement, boolean ascending) {
+        List<Object> normalized = values.stream().map(EqualityIndex::normalize).toList();
+        return sorted.walk(new java.util.HashSet<>(normalized), complement, ascending);
     }
 
     /**
@@ -191,7 +213,11 @@ final class EqualityIndex extends Index<Object> {
 
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-        for (Object value : values(document)) {
+        Set<Object> values = values(document);
+        if (sorted != null) {
+            sorted.add(values, sorted.sortValue(document), position);
+        }
+        for (Object value : values) {
             if (positionsByValue.computeIfAbsent(value, v -> new TreeSet<>(POSITION_ORDER)).add(position)) {
                 entries++;
             }
@@ -201,7 +227,11 @@ final class EqualityIndex extends Index<Object> {
     @Override
     public synchronized Object remove(Document document) {
         Object position = position(document);
-        for (Object value : values(document)) {
+        Set<Object> values = values(document);
+        if (sorted != null) {
+            sorted.remove(values, sorted.sortValue(document), position);
+        }
+        for (Object value : values) {
             NavigableSet<Object> positions = positionsByValue.get(value);
             if (positions != null && positions.remove(position)) {
                 entries--;
@@ -244,6 +274,14 @@ final class EqualityIndex extends Index<Object> {
                                            MongoCollection<Object> collection) {
         Set<Object> before = values(oldDocument);
         Set<Object> after = values(newDocument);
+        if (sorted != null) {
+            Object sortedBefore = sorted.sortValue(oldDocument);
+            Object sortedAfter = sorted.sortValue(newDocument);
+            if (!before.equals(after) || !java.util.Objects.equals(sortedBefore, sortedAfter)) {
+                sorted.remove(before, sortedBefore, position);
+                sorted.add(after, sortedAfter, position);
+            }
+        }
         if (before.equals(after)) {
             return;
         }
@@ -270,5 +308,8 @@ final class EqualityIndex extends Index<Object> {
     public synchronized void drop() {
         positionsByValue.clear();
         entries = 0;
+        if (sorted != null) {
+            sorted.clear();
+        }
     }
 }

@@ -57,6 +57,14 @@ final class IndexedH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
+        if (planner && query != null && limit > 0 && orderBy != null && !orderBy.isEmpty() && !isNatural(orderBy)) {
+            List<Document> walked = walk(query, orderBy, numberToSkip + limit);
+            if (walked != null) {
+                PLANNED.increment();
+                return matchDocumentsFromStream(query, walked.stream(), numberToSkip, limit, batchSize, null,
+                        fieldSelector);
+            }
+        }
         if (planner && query != null && !query.isEmpty() && !isNatural(orderBy)) {
             Iterable<Object> candidates = candidates(query);
             if (candidates != null) {
@@ -83,8 +91,77 @@ final class IndexedH2Collection extends H2Collection {
                 }
                 return limit > 0 ? Math.min(limit, count) : count;
             }
+            Integer complement = complementCount(query);
+            if (complement != null) {
+                PLANNED.increment();
+                int count = Math.max(0, complement - Math.max(0, skip));
+                return limit > 0 ? Math.min(limit, count) : count;
+            }
         }
         return super.count(query, skip, limit);
+    }
+
+    /**
+     * A count of {@code {$and: [f, {$nor: [g]}]}} is that of f less that of {@code {$and: [f, g]}} (the matcher's
+     * {@code $nor} is the negation of its branch): without a read when indexes decide f and g, else with the reads of
+     * g's candidates only, not a scan.
+     */
+    private Integer complementCount(Document query) {
+        Document without = new Document();
+        Document negated = withoutNegation(query, without);
+        if (negated == null) {
+            return null;
+        }
+        int all;
+        if (without.isEmpty()) {
+            all = count();
+        } else {
+            List<Object> positions = exactMatches(without);
+            if (positions == null) {
+                return null;
+            }
+            all = positions.size();
+        }
+        return all - count(new Document("$and", List.of(without, negated)), 0, 0);
+    }
+
+    /**
+     * The one branch of the query's one {@code $nor} (at the top or in a top-level {@code $and}), with the rest of the
+     * query put into {@code rest}; null if the query has no such {@code $nor}, or more than one.
+     */
+    private static Document withoutNegation(Document query, Document rest) {
+        List<Document> clauses = new ArrayList<>();
+        Document negated = null;
+        for (Map.Entry<String, Object> entry : query.entrySet()) {
+            if (entry.getKey().equals("$and") && entry.getValue() instanceof List<?> list && !list.isEmpty()) {
+                for (Object clause : list) {
+                    if (!(clause instanceof Document document)) {
+                        return null;
+                    }
+                    if (document.size() == 1 && document.get("$nor") instanceof List<?> branches) {
+                        if (negated != null || branches.size() != 1
+                                || !(branches.getFirst() instanceof Document branch)) {
+                            return null;
+                        }
+                        negated = branch;
+                    } else if (!document.isEmpty()) {
+                        clauses.add(document);
+                    }
+                }
+            } else if (entry.getKey().equals("$nor")) {
+                if (negated != null || !(entry.getValue() instanceof List<?> branches) || branches.size() != 1
+                        || !(branches.getFirst() instanceof Document branch)) {
+                    return null;
+                }
+                negated = branch;
+            } else {
+                clauses.add(new Document(entry.getKey(), entry.getValue()));
+            }
+        }
+        if (negated != null && !clauses.isEmpty()) {
+            rest.put("$and", clauses);
+        }
+        return negated;
     }
 
     /** The positions of exactly the matching documents, when indexes alone decide the filter; else null. */
@@ -149,6 +226,94 @@ final class IndexedH2Collection extends H2Collection {
             }
         }
         return true;
+    }
+
+    /**
+     * The first {@code wanted} matches of a sorted query read by walking a compound index {a, b} in the order of b,
+     * the sort's first field ({@link SortedWalk}), when that reads fewer documents than the best plan would: the
+     * documents that hold the query's values of a; or, for {@code {$nor: [{a: ...}]}}, all others; or all documents.
+     * Null when no such walk is worth it.
+     */
+    private List<Document> walk(Document query, Document orderBy, int wanted) {
+        String first = orderBy.keySet().iterator().next();
+        if (!(orderBy.get(first) instanceof Number direction) || direction.intValue() == 0) {
+            return null;
+        }
+        Map<String, List<Object>> conditions = new HashMap<>();
+        collectConditions(query, conditions, new ArrayList<>());
+        Document negated = withoutNegation(query, new Document());
+        List<Lookup> lookups = lookups(conditions);
+        long total = count();
+        long matches = total;
+        for (Lookup lookup : lookups) {
+            matches = Math.min(matches, lookup.count());
+        }
+        Plan plan = query.isEmpty() ? null : plan(query);
+        double best = plan == null ? total : plan.count();
+        java.util.function.Supplier<java.util.Iterator<Object[]>> walk = null;
+        for (Index<Object> index : getIndexes()) {
+            if (!(index instanceof EqualityIndex equality) || !first.equals(equality.sortField())
+                    || !equality.walkable()) {
+                continue;
+            }
+            boolean ascending = direction.intValue() > 0;
+            Collection<?> values = List.of();
+            boolean complement = true;
+            long size = total;
+            for (Lookup lookup : lookups) {
+                if (lookup.index() == equality && lookup.count() < size) {
+                    values = lookup.values();
+                    complement = false;
+                    size = lookup.count();
+                }
+            }
+            Collection<?> excluded = negated != null && negated.size() == 1 && equality.exact()
+                    ? equalityValues(negated.get(equality.field())) : null;
+            if (complement && excluded != null) {
+                values = excluded;
+                for (Object value : excluded) {
+                    size -= equality.count(value);
+                }
+            }
+            // reads expected: the wanted share of the walked documents that match
+            double cost = (double) wanted * size / Math.max(1, Math.min(matches, size));
+            if (cost < best) {
+                best = cost;
+                Collection<?> walked = values;
+                boolean others = complement;
+                walk = () -> equality.walk(walked, others, ascending);
+            }
+        }
+        if (walk == null) {
+            return null;
+        }
+        return SortedWalk.matches(walk.get(), orderBy, wanted,
+                position -> lookups.stream().allMatch(l -> l.index().holdsAny(l.values(), position)),
+                this::getDocument, document -> documentMatchesQuery(document, query));
+    }
+
+    private record Lookup(EqualityIndex index, Collection<?> values, long count) {
+    }
+
+    /** Every equality (or {@code $in}) of the conditions that an index answers. */
+    private List<Lookup> lookups(Map<String, List<Object>> conditions) {
+        List<Lookup> lookups = new ArrayList<>();
+        for (Index<Object> index : getIndexes()) {
+            if (!(index instanceof EqualityIndex equality) || !equality.usable()) {
+                continue;
+            }
+            for (Object condition : conditions.getOrDefault(equality.field(), List.of())) {
+                Collection<?> values = equalityValues(condition);
+                if (values != null) {
+                    long count = 0;
+                    for (Object value : values) {
+                        count += equality.count(value);
+                    }
+                    lookups.add(new Lookup(equality, values, count));
+                }
+            }
+        }
+        return lookups;
     }
 
     /**
