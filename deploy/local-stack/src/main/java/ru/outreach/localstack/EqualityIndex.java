@@ -46,12 +46,15 @@ final class EqualityIndex extends Index<Object> {
     private long entries;
     /** Of a compound index: its documents in the order of its second field, for sorted walks; else null. */
     private final SortedPositions sorted;
+    /** Of a compound index: counts by the pair of values of its first two fields; else null. */
+    private final PairCounts pairs;
 
     EqualityIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.field = keys.get(0).getKey();
         this.path = field.split("\\.");
         this.sorted = keys.size() > 1 ? new SortedPositions(keys.get(1).getKey()) : null;
+        this.pairs = keys.size() > 1 ? new PairCounts(field, keys.get(1).getKey()) : null;
     }
 
     String field() {
@@ -61,6 +64,14 @@ final class EqualityIndex extends Index<Object> {
     /** The field whose order a walk follows, or null. */
     String sortField() {
         return sorted == null ? null : sorted.field();
+    }
+
+    /**
+     * The number of documents that hold one of the values of the first field and one of the seconds of the second,
+     * when the index counts pairs exactly; else -1.
+     */
+    synchronized long count(Collection<?> firsts, Collection<?> seconds) {
+        return usable && pairs != null && pairs.exact() ? pairs.count(firsts, seconds) : -1;
     }
 
     /** Whether {@link #walk} can list every document it should, in the library's sort order. */
@@ -89,7 +100,7 @@ final class EqualityIndex extends Index<Object> {
         return indexable(value);
     }
 
-    private static boolean indexable(Object value) {
+    static boolean indexable(Object value) {
         return value instanceof String || value instanceof Boolean || value instanceof ObjectId
                 || value instanceof UUID || value instanceof java.time.Instant || value instanceof java.util.Date
                 || (value instanceof Number number && !Double.isNaN(number.doubleValue()));
@@ -216,6 +227,7 @@ final class EqualityIndex extends Index<Object> {
         Set<Object> values = values(document);
         if (sorted != null) {
             sorted.add(values, sorted.sortValue(document), position);
+            pairs.add(document);
         }
         for (Object value : values) {
             if (positionsByValue.computeIfAbsent(value, v -> new TreeSet<>(POSITION_ORDER)).add(position)) {
@@ -230,6 +242,7 @@ final class EqualityIndex extends Index<Object> {
         Set<Object> values = values(document);
         if (sorted != null) {
             sorted.remove(values, sorted.sortValue(document), position);
+            pairs.remove(document);
         }
         for (Object value : values) {
             NavigableSet<Object> positions = positionsByValue.get(value);
@@ -281,6 +294,8 @@ final class EqualityIndex extends Index<Object> {
                 sorted.remove(before, sortedBefore, position);
                 sorted.add(after, sortedAfter, position);
             }
+            pairs.remove(oldDocument);
+            pairs.add(newDocument);
         }
         if (before.equals(after)) {
             return;
@@ -310,6 +325,7 @@ final class EqualityIndex extends Index<Object> {
         entries = 0;
         if (sorted != null) {
             sorted.clear();
+            pairs.clear();
         }
     }
 }

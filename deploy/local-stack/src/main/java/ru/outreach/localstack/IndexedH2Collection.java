@@ -82,6 +82,12 @@ final class IndexedH2Collection extends H2Collection {
     @Override
     public synchronized int count(Document query, int skip, int limit) {
         if (planner && query != null && !query.isEmpty()) {
+            long pairs = pairCount(query);
+            if (pairs >= 0) {
+                PLANNED.increment();
+                int count = (int) Math.max(0, pairs - Math.max(0, skip));
+                return limit > 0 ? Math.min(limit, count) : count;
+            }
             List<Object> positions = exactMatches(query);
             if (positions != null) {
                 PLANNED.increment();
@@ -162,6 +168,50 @@ final class IndexedH2Collection extends H2Collection {
             rest.put("$and", clauses);
         }
         return negated;
+    }
+
+    /**
+     * The count of a filter of equalities (or {@code $in}) on exactly the first two fields of a compound index that
+     * counts pairs ({@link PairCounts}), with neither a read nor a set walked; else -1.
+     */
+    private long pairCount(Document query) {
+        Map<String, List<Object>> conditions = new HashMap<>();
+        if (!onlyConditions(query, conditions) || conditions.size() != 2) {
+            return -1;
+        }
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof EqualityIndex equality && equality.sortField() != null
+                    && conditions.containsKey(equality.field()) && conditions.containsKey(equality.sortField())) {
+                Collection<?> firsts = allOf(conditions.get(equality.field()));
+                Collection<?> seconds = allOf(conditions.get(equality.sortField()));
+                if (firsts != null && seconds != null) {
+                    long count = equality.count(firsts, seconds);
+                    if (count >= 0) {
+                        return count;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The values that meet every one of the conditions (of one field, on a single value), or null. */
+    private static Collection<?> allOf(List<Object> conditions) {
+        java.util.Set<Object> values = null;
+        for (Object condition : conditions) {
+            Collection<?> these = equalityValues(condition);
+            if (these == null) {
+                return null;
+            }
+            java.util.Set<Object> normalized = new java.util.HashSet<>();
+            these.forEach(value -> normalized.add(EqualityIndex.normalize(value)));
+            if (values == null) {
+                values = normalized;
+            } else {
+                values.retainAll(normalized);
+            }
+        }
+        return values;
     }
 
     /** The positions of exactly the matching documents, when indexes alone decide the filter; else null. */
