@@ -32,7 +32,9 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * It lives in memory and is rebuilt from the data when the store opens (the library fills an empty index from the
  * collection when it is added), so it can never disagree with the data file after a crash. For a compound index
  * ({@code {executorDepartment: 1, state: 1, dueOn: 1}}) it indexes the first field only: right for any query with an
- * equality on that field; the rest of the query is checked on each document.
+ * equality on that field; the rest of the query is checked on each document. Of a compound index it also keeps the
+ * documents in the order of the second field ({@link SortedPositions}, for sorted pages) and counts by the pair of
+ * the first two fields' values ({@link PairCounts}, for counts without reads).
  */
 final class EqualityIndex extends Index<Object> {
 

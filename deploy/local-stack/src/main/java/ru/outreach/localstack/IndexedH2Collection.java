@@ -37,6 +37,11 @@ import de.bwaldvogel.mongo.bson.Document;
  * findAndModify takes, are exactly those of a scan. The collection's methods are synchronized (as the library's),
  * so a guarded update still reads and writes under one lock.
  * <p>
+ * A sorted query with a limit may instead walk a compound index {a, b} in the order of b, the sort's first field,
+ * and read only the documents of the page ({@link SortedWalk}); a count may come from the index sets, from counts of
+ * pairs of values ({@link PairCounts}), or, for {@code {$and: [f, {$nor: [g]}]}}, as the count of f less that of
+ * f and g: so the pages of {@code sort=due} (appeals-service's {@code DueOrder}) do not read the whole collection.
+ * <p>
  * {@link #planner} switches the planner off (the library's own behaviour), for the benchmark that compares the two.
  */
 final class IndexedH2Collection extends H2Collection {
@@ -220,8 +225,6 @@ final class IndexedH2Collection extends H2Collection {
         if (!onlyConditions(query, conditions)) {
             return null;
         }
-        record Lookup(EqualityIndex index, Collection<?> values, long count) {
-        }
         List<Lookup> lookups = new ArrayList<>();
         for (Map.Entry<String, List<Object>> field : conditions.entrySet()) {
             EqualityIndex index = null;
@@ -282,7 +285,7 @@ final class IndexedH2Collection extends H2Collection {
      * The first {@code wanted} matches of a sorted query read by walking a compound index {a, b} in the order of b,
      * the sort's first field ({@link SortedWalk}), when that reads fewer documents than the best plan would: the
      * documents that hold the query's values of a; or, for {@code {$nor: [{a: ...}]}}, all others; or all documents.
-     * Null when no such walk is worth it.
+     * Null when no such walk is worth it, or when it turned out to read more than a quarter of what the plan reads.
      */
     private List<Document> walk(Document query, Document orderBy, int wanted) {
         String first = orderBy.keySet().iterator().next();
@@ -337,7 +340,8 @@ final class IndexedH2Collection extends H2Collection {
         if (walk == null) {
             return null;
         }
-        return SortedWalk.matches(walk.get(), orderBy, wanted,
+        long budget = Math.max(8L * wanted, (long) (plan == null ? total : plan.count()) / 4);
+        return SortedWalk.matches(walk.get(), orderBy, wanted, budget,
                 position -> lookups.stream().allMatch(l -> l.index().holdsAny(l.values(), position)),
                 this::getDocument, document -> documentMatchesQuery(document, query));
     }
@@ -419,25 +423,7 @@ final class IndexedH2Collection extends H2Collection {
         // every equality (or $in) that an index answers; the candidates are those of the one with the fewest,
         // less those that another one's index shows cannot match (each set holds every document that meets its
         // condition, so what is in all of them is still every document that can match)
-        record Lookup(EqualityIndex index, Collection<?> values, long count) {
-        }
-        List<Lookup> lookups = new ArrayList<>();
-        for (Index<Object> index : indexes) {
-            if (!(index instanceof EqualityIndex equality) || !equality.usable()) {
-                continue;
-            }
-            for (Object condition : conditions.getOrDefault(equality.field(), List.of())) {
-                Collection<?> values = equalityValues(condition);
-                if (values == null) {
-                    continue;
-                }
-                long count = 0;
-                for (Object value : values) {
-                    count += equality.count(value);
-                }
-                lookups.add(new Lookup(equality, values, count));
-            }
-        }
+        List<Lookup> lookups = lookups(conditions);
         lookups.sort(java.util.Comparator.comparingLong(Lookup::count));
         Plan best = null;
         if (!lookups.isEmpty()) {

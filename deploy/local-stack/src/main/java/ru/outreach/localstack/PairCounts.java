@@ -16,16 +16,20 @@ import de.bwaldvogel.mongo.bson.Document;
  * <p>
  * Exact only while no document holds an array on the way to either field or in it (such a document would count
  * once per pair of its values), nor a number that the matcher does not compare as a double; the planner asks
- * {@link #exact()} and else intersects the index sets as before.
+ * {@link #exact()} and else intersects the index sets as before. Beyond {@value #MAX_PAIRS} pairs
+ * ({@code citizenKey} and {@code category}) it gives up, as that would cost more memory than the sets themselves.
  */
 final class PairCounts {
 
     private static final Object ARRAY = new Object();
+    static final int MAX_PAIRS = 50_000;
 
     private final String[] first;
     private final String[] second;
     private final Map<Object, Map<Object, Integer>> counts = new HashMap<>();
     private long inexact;
+    private int pairs;
+    private boolean abandoned;
 
     PairCounts(String first, String second) {
         this.first = first.split("\\.");
@@ -33,7 +37,7 @@ final class PairCounts {
     }
 
     boolean exact() {
-        return inexact == 0;
+        return inexact == 0 && !abandoned;
     }
 
     void add(Document document) {
@@ -47,6 +51,8 @@ final class PairCounts {
     void clear() {
         counts.clear();
         inexact = 0;
+        pairs = 0;
+        abandoned = false;
     }
 
     /** The number of documents whose first field holds one of the firsts and whose second one of the seconds. */
@@ -71,6 +77,9 @@ final class PairCounts {
     }
 
     private void change(Document document, int delta) {
+        if (abandoned) {
+            return;
+        }
         Object a = value(document, first);
         Object b = value(document, second);
         if (a == ARRAY || b == ARRAY || inexactNumber(a) || inexactNumber(b)) {
@@ -81,9 +90,15 @@ final class PairCounts {
             return; // no equality on a queryable value matches it
         }
         Map<Object, Integer> bySecond = counts.computeIfAbsent(EqualityIndex.normalize(a), v -> new HashMap<>());
+        int before = bySecond.size();
         bySecond.merge(EqualityIndex.normalize(b), delta, (x, y) -> x + y == 0 ? null : x + y);
+        pairs += bySecond.size() - before;
         if (bySecond.isEmpty()) {
             counts.remove(EqualityIndex.normalize(a));
+        }
+        if (pairs > MAX_PAIRS) {
+            counts.clear();
+            abandoned = true;
         }
     }
 

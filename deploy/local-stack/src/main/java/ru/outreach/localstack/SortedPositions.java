@@ -31,15 +31,20 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * null and a missing field are equal and first), so a document whose value is anything else (an array, a
  * subdocument, a long) is only counted, and the index refuses walks while there is one. Documents with equal values
  * share one array of positions in the data map's key order (small: a date is shared by thousands of documents).
+ * <p>
+ * An index whose first field has more than {@value #MAX_VALUES} values ({@code citizenKey}) gives its order up: a
+ * map per value would cost a hundred bytes a document, and no list walks such an index.
  */
 final class SortedPositions {
 
     private static final Comparator<Object> VALUE_ORDER = ValueComparator.asc();
+    static final int MAX_VALUES = 10_000;
 
     private final String field;
     private final Map<Object, TreeMap<Object, Object[]>> byValue = new HashMap<>();
     private final TreeMap<Object, Object[]> unindexed = new TreeMap<>(VALUE_ORDER);
     private long unwalkable;
+    private boolean abandoned;
 
     SortedPositions(String field) {
         this.field = field;
@@ -66,10 +71,13 @@ final class SortedPositions {
 
     /** Whether every document's value has a place in the order. */
     boolean walkable() {
-        return unwalkable == 0;
+        return unwalkable == 0 && !abandoned;
     }
 
     void add(Set<Object> values, Object sortValue, Object position) {
+        if (abandoned) {
+            return;
+        }
         if (!walkable(sortValue)) {
             unwalkable++;
             return;
@@ -80,9 +88,17 @@ final class SortedPositions {
         for (Object value : values) {
             insert(byValue.computeIfAbsent(value, v -> new TreeMap<>(VALUE_ORDER)), sortValue, position);
         }
+        if (byValue.size() > MAX_VALUES) {
+            byValue.clear();
+            unindexed.clear();
+            abandoned = true;
+        }
     }
 
     void remove(Set<Object> values, Object sortValue, Object position) {
+        if (abandoned) {
+            return;
+        }
         if (!walkable(sortValue)) {
             unwalkable--;
             return;
@@ -105,6 +121,7 @@ final class SortedPositions {
         byValue.clear();
         unindexed.clear();
         unwalkable = 0;
+        abandoned = false;
     }
 
     private static void insert(TreeMap<Object, Object[]> sorted, Object sortValue, Object position) {

@@ -25,22 +25,32 @@ final class SortedWalk {
     }
 
     /**
-     * At least {@code wanted} matches in sort order (more when a group overshoots), or all of them.
+     * At least {@code wanted} matches in sort order (more when a group overshoots), or all of them; or null once more
+     * than {@code budget} positions were read (matches are rarer than the planner thought: a scan reads in order).
      *
      * @param groups    positions with equal first sort values, in sort order, each in scan order
      * @param mayMatch  false for a position that other indexes show cannot match (cheaper than reading it)
      */
-    static List<Document> matches(Iterator<Object[]> groups, Document orderBy, int wanted, Predicate<Object> mayMatch,
-                                  Function<Object, Document> reader, Predicate<Document> matcher) {
+    static List<Document> matches(Iterator<Object[]> groups, Document orderBy, int wanted, long budget,
+                                  Predicate<Object> mayMatch, Function<Object, Document> reader,
+                                  Predicate<Document> matcher) {
         DocumentComparator comparator = new DocumentComparator(orderBy);
         int idDirection = idDirection(orderBy);
         List<Document> matches = new ArrayList<>();
+        long[] reads = {0};
+        Function<Object, Document> counted = position -> {
+            reads[0]++;
+            return reader.apply(position);
+        };
         while (matches.size() < wanted && groups.hasNext()) {
+            if (reads[0] > budget) {
+                return null;
+            }
             Object[] group = groups.next();
             int direction = orderBy.size() == 1 ? 1 : uniformIds(group) ? idDirection : 0;
             if (direction != 0) {
                 for (int i = 0; i < group.length && matches.size() < wanted; i++) {
-                    Document document = read(group[direction > 0 ? i : group.length - 1 - i], mayMatch, reader,
+                    Document document = read(group[direction > 0 ? i : group.length - 1 - i], mayMatch, counted,
                             matcher);
                     if (document != null) {
                         matches.add(document);
@@ -49,7 +59,7 @@ final class SortedWalk {
             } else {
                 List<Document> tied = new ArrayList<>();
                 for (Object position : group) {
-                    Document document = read(position, mayMatch, reader, matcher);
+                    Document document = read(position, mayMatch, counted, matcher);
                     if (document != null) {
                         tied.add(document);
                     }

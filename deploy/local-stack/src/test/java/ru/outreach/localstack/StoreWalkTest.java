@@ -110,6 +110,7 @@ class StoreWalkTest {
         filters.add(Filters.and(new Document(), Filters.eq("assignment.executorDepartment", "Дороги")));
         filters.add(Filters.in("state", "ASSIGNED", "ANSWERED"));
         filters.add(Filters.eq("answerDueOn", "2026-03-12"));
+        filters.add(Filters.eq("receivedOn", "never")); // a walk finds nothing, gives up, and the plan answers
         return filters;
     }
 
