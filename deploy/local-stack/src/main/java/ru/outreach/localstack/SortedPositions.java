@@ -32,13 +32,16 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * subdocument, a long) is only counted, and the index refuses walks while there is one. Documents with equal values
  * share one array of positions in the data map's key order (small: a date is shared by thousands of documents).
  * <p>
- * An index whose first field has more than {@value #MAX_VALUES} values ({@code citizenKey}) gives its order up: a
- * map per value would cost a hundred bytes a document, and no list walks such an index.
+ * An index whose first field has more than {@value #MAX_VALUES} values ({@code citizenKey}), or whose second field
+ * has more than {@value #MAX_TIE} documents with one value ({@code {territory, state}}), gives its order up: a map
+ * per value would cost a hundred bytes a document, an array of a huge tie a copy of it on each insert, and no list
+ * walks such an index.
  */
 final class SortedPositions {
 
     private static final Comparator<Object> VALUE_ORDER = ValueComparator.asc();
     static final int MAX_VALUES = 10_000;
+    static final int MAX_TIE = 16_384;
 
     private final String field;
     private final Map<Object, TreeMap<Object, Object[]>> byValue = new HashMap<>();
@@ -82,17 +85,26 @@ final class SortedPositions {
             unwalkable++;
             return;
         }
+        boolean fits = true;
         if (values.isEmpty()) {
-            insert(unindexed, sortValue, position);
+            fits = insert(unindexed, sortValue, position);
         }
         for (Object value : values) {
-            insert(byValue.computeIfAbsent(value, v -> new TreeMap<>(VALUE_ORDER)), sortValue, position);
+            fits &= insert(byValue.computeIfAbsent(value, v -> new TreeMap<>(VALUE_ORDER)), sortValue, position);
+        }
+        if (!fits) {
+            abandon();
+            return;
         }
         if (byValue.size() > MAX_VALUES) {
-            byValue.clear();
-            unindexed.clear();
-            abandoned = true;
+            abandon();
         }
+    }
+
+    private void abandon() {
+        byValue.clear();
+        unindexed.clear();
+        abandoned = true;
     }
 
     void remove(Set<Object> values, Object sortValue, Object position) {
@@ -124,11 +136,15 @@ final class SortedPositions {
         abandoned = false;
     }
 
-    private static void insert(TreeMap<Object, Object[]> sorted, Object sortValue, Object position) {
+    /** False when the tie grew too large. */
+    private static boolean insert(TreeMap<Object, Object[]> sorted, Object sortValue, Object position) {
         Object[] positions = sorted.get(sortValue);
         if (positions == null) {
             sorted.put(sortValue, new Object[] {position});
-            return;
+            return true;
+        }
+        if (positions.length >= MAX_TIE) {
+            return false;
         }
         int at = Arrays.binarySearch(positions, position, EqualityIndex.POSITION_ORDER);
         if (at < 0) {
@@ -139,6 +155,7 @@ final class SortedPositions {
             System.arraycopy(positions, at, grown, at + 1, positions.length - at);
             sorted.put(sortValue, grown);
         }
+        return true;
     }
 
     private static void delete(TreeMap<Object, Object[]> sorted, Object sortValue, Object position) {
