@@ -80,32 +80,14 @@ final class IndexedH2Collection extends H2Collection {
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
-    /**
-     * A count whose filter is only equalities (or {@code $in}) on fields that exact indexes answer is the size of the
-     * intersection of their sets, with no document read; else the library's count, through the planner.
-     */
+    /** A count that the indexes answer ({@link IndexCounts}); else the library's count, through the planner. */
     @Override
     public synchronized int count(Document query, int skip, int limit) {
         if (planner && query != null && !query.isEmpty()) {
-            long pairs = pairCount(query);
-            if (pairs >= 0) {
+            long counted = new IndexCounts(this).count(query);
+            if (counted >= 0) {
                 PLANNED.increment();
-                int count = (int) Math.max(0, pairs - Math.max(0, skip));
-                return limit > 0 ? Math.min(limit, count) : count;
-            }
-            List<Object> positions = exactMatches(query);
-            if (positions != null) {
-                PLANNED.increment();
-                int count = positions.size();
-                if (skip > 0) {
-                    count = Math.max(0, count - skip);
-                }
-                return limit > 0 ? Math.min(limit, count) : count;
-            }
-            Integer complement = complementCount(query);
-            if (complement != null) {
-                PLANNED.increment();
-                int count = Math.max(0, complement - Math.max(0, skip));
+                int count = (int) Math.max(0, counted - Math.max(0, skip));
                 return limit > 0 ? Math.min(limit, count) : count;
             }
         }
@@ -113,34 +95,10 @@ final class IndexedH2Collection extends H2Collection {
     }
 
     /**
-     * A count of {@code {$and: [f, {$nor: [g]}]}} is that of f less that of {@code {$and: [f, g]}} (the matcher's
-     * {@code $nor} is the negation of its branch): without a read when indexes decide f and g, else with the reads of
-     * g's candidates only, not a scan.
-     */
-    private Integer complementCount(Document query) {
-        Document without = new Document();
-        Document negated = withoutNegation(query, without);
-        if (negated == null) {
-            return null;
-        }
-        int all;
-        if (without.isEmpty()) {
-            all = count();
-        } else {
-            List<Object> positions = exactMatches(without);
-            if (positions == null) {
-                return null;
-            }
-            all = positions.size();
-        }
-        return all - count(new Document("$and", List.of(without, negated)), 0, 0);
-    }
-
-    /**
      * The one branch of the query's one {@code $nor} (at the top or in a top-level {@code $and}), with the rest of the
      * query put into {@code rest}; null if the query has no such {@code $nor}, or more than one.
      */
-    private static Document withoutNegation(Document query, Document rest) {
+    static Document withoutNegation(Document query, Document rest) {
         List<Document> clauses = new ArrayList<>();
         Document negated = null;
         for (Map.Entry<String, Object> entry : query.entrySet()) {
@@ -173,112 +131,6 @@ final class IndexedH2Collection extends H2Collection {
             rest.put("$and", clauses);
         }
         return negated;
-    }
-
-    /**
-     * The count of a filter of equalities (or {@code $in}) on exactly the first two fields of a compound index that
-     * counts pairs ({@link PairCounts}), with neither a read nor a set walked; else -1.
-     */
-    private long pairCount(Document query) {
-        Map<String, List<Object>> conditions = new HashMap<>();
-        if (!onlyConditions(query, conditions) || conditions.size() != 2) {
-            return -1;
-        }
-        for (Index<Object> index : getIndexes()) {
-            if (index instanceof EqualityIndex equality && equality.sortField() != null
-                    && conditions.containsKey(equality.field()) && conditions.containsKey(equality.sortField())) {
-                Collection<?> firsts = allOf(conditions.get(equality.field()));
-                Collection<?> seconds = allOf(conditions.get(equality.sortField()));
-                if (firsts != null && seconds != null) {
-                    long count = equality.count(firsts, seconds);
-                    if (count >= 0) {
-                        return count;
-                    }
-                }
-            }
-        }
-        return -1;
-    }
-
-    /** The values that meet every one of the conditions (of one field, on a single value), or null. */
-    private static Collection<?> allOf(List<Object> conditions) {
-        java.util.Set<Object> values = null;
-        for (Object condition : conditions) {
-            Collection<?> these = equalityValues(condition);
-            if (these == null) {
-                return null;
-            }
-            java.util.Set<Object> normalized = new java.util.HashSet<>();
-            these.forEach(value -> normalized.add(EqualityIndex.normalize(value)));
-            if (values == null) {
-                values = normalized;
-            } else {
-                values.retainAll(normalized);
-            }
-        }
-        return values;
-    }
-
-    /** The positions of exactly the matching documents, when indexes alone decide the filter; else null. */
-    private List<Object> exactMatches(Document query) {
-        Map<String, List<Object>> conditions = new HashMap<>();
-        if (!onlyConditions(query, conditions)) {
-            return null;
-        }
-        List<Lookup> lookups = new ArrayList<>();
-        for (Map.Entry<String, List<Object>> field : conditions.entrySet()) {
-            EqualityIndex index = null;
-            for (Index<Object> candidate : getIndexes()) {
-                if (candidate instanceof EqualityIndex equality && equality.field().equals(field.getKey())
-                        && equality.exact()) {
-                    index = equality;
-                    break;
-                }
-            }
-            if (index == null) {
-                return null;
-            }
-            for (Object condition : field.getValue()) {
-                Collection<?> values = equalityValues(condition);
-                if (values == null) {
-                    return null;
-                }
-                long count = 0;
-                for (Object value : values) {
-                    count += index.count(value);
-                }
-                lookups.add(new Lookup(index, values, count));
-            }
-        }
-        if (lookups.isEmpty()) {
-            return null;
-        }
-        lookups.sort(java.util.Comparator.comparingLong(Lookup::count));
-        Lookup first = lookups.getFirst();
-        List<Object> positions = first.index().positions(first.values());
-        for (Lookup other : lookups.subList(1, lookups.size())) {
-            positions.removeIf(position -> !other.index().holdsAny(other.values(), position));
-        }
-        return positions;
-    }
-
-    /** Collects the filter's conditions by field; false if it has anything but fields and {@code $and}. */
-    private static boolean onlyConditions(Document query, Map<String, List<Object>> conditions) {
-        for (Map.Entry<String, Object> entry : query.entrySet()) {
-            String field = entry.getKey();
-            if (field.equals("$and") && entry.getValue() instanceof List<?> clauses && !clauses.isEmpty()) {
-                for (Object clause : clauses) {
-                    if (!(clause instanceof Document document) || !onlyConditions(document, conditions)) {
-                        return false;
-                    }
-                }
-            } else if (field.startsWith("$")) {
-                return false;
-            } else {
-                conditions.computeIfAbsent(field, f -> new ArrayList<>()).add(entry.getValue());
-            }
-        }
-        return true;
     }
 
     /**
@@ -346,7 +198,7 @@ final class IndexedH2Collection extends H2Collection {
                 this::getDocument, document -> documentMatchesQuery(document, query));
     }
 
-    private record Lookup(EqualityIndex index, Collection<?> values, long count) {
+    record Lookup(EqualityIndex index, Collection<?> values, long count) {
     }
 
     /** Every equality (or {@code $in}) of the conditions that an index answers. */
@@ -488,7 +340,7 @@ final class IndexedH2Collection extends H2Collection {
     }
 
     /** The values that the field must equal one of, when the query says so with plain scalars; else null. */
-    private static Collection<?> equalityValues(Object condition) {
+    static Collection<?> equalityValues(Object condition) {
         if (EqualityIndex.queryable(condition)) {
             return List.of(condition);
         }
