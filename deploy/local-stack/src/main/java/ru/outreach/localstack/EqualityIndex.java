@@ -32,27 +32,62 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * It lives in memory and is rebuilt from the data when the store opens (the library fills an empty index from the
  * collection when it is added), so it can never disagree with the data file after a crash. For a compound index
  * ({@code {executorDepartment: 1, state: 1, dueOn: 1}}) it indexes the first field only: right for any query with an
- * equality on that field; the rest of the query is checked on each document.
+ * equality on that field; the rest of the query is checked on each document. Of a compound index it also keeps the
+ * documents in the order of the second field ({@link SortedPositions}, for sorted pages) and counts by the pair of
+ * the first two fields' values ({@link PairCounts}, for counts without reads).
  */
 final class EqualityIndex extends Index<Object> {
 
     /** The order of the H2 data map's keys ({@code _id} values): the order in which a scan visits documents. */
     private static final ObjectDataType KEY_ORDER = new ObjectDataType();
-    private static final Comparator<Object> POSITION_ORDER = KEY_ORDER::compare;
+    static final Comparator<Object> POSITION_ORDER = KEY_ORDER::compare;
 
     private final String field;
     private final String[] path;
     private final Map<Object, NavigableSet<Object>> positionsByValue = new HashMap<>();
     private long entries;
+    /** Of a compound index: its documents in the order of its second field, for sorted walks; else null. */
+    private final SortedPositions sorted;
+    /** Of a compound index: counts by the pair of values of its first two fields; else null. */
+    private final PairCounts pairs;
 
     EqualityIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.field = keys.get(0).getKey();
         this.path = field.split("\\.");
+        this.sorted = keys.size() > 1 ? new SortedPositions(keys.get(1).getKey()) : null;
+        this.pairs = keys.size() > 1 ? new PairCounts(field, keys.get(1).getKey()) : null;
     }
 
     String field() {
         return field;
+    }
+
+    /** The field whose order a walk follows, or null. */
+    String sortField() {
+        return sorted == null ? null : sorted.field();
+    }
+
+    /**
+     * The number of documents that hold one of the values of the first field and one of the seconds of the second,
+     * when the index counts pairs exactly; else -1.
+     */
+    synchronized long count(Collection<?> firsts, Collection<?> seconds) {
+        return usable && pairs != null && pairs.exact() ? pairs.count(firsts, seconds) : -1;
+    }
+
+    /** Whether {@link #walk} can list every document it should, in the library's sort order. */
+    synchronized boolean walkable() {
+        return usable && sorted != null && sorted.walkable();
+    }
+
+    /**
+     * Groups of positions with equal values of the second field, in its order: of the documents that hold one of
+     * the values; or, with complement, of every other document (for that, the index must be {@link #exact}).
+     */
+    synchronized java.util.Iterator<Object[]> walk(Collection<?> values, boolean complement, boolean ascending) {
+        List<Object> normalized = values.stream().map(EqualityIndex::normalize).toList();
+        return sorted.walk(new java.util.HashSet<>(normalized), complement, ascending);
     }
 
     /**
@@ -67,7 +102,7 @@ final class EqualityIndex extends Index<Object> {
         return indexable(value);
     }
 
-    private static boolean indexable(Object value) {
+    static boolean indexable(Object value) {
         return value instanceof String || value instanceof Boolean || value instanceof ObjectId
                 || value instanceof UUID || value instanceof java.time.Instant || value instanceof java.util.Date
                 || (value instanceof Number number && !Double.isNaN(number.doubleValue()));
@@ -191,7 +226,12 @@ final class EqualityIndex extends Index<Object> {
 
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-        for (Object value : values(document)) {
+        Set<Object> values = values(document);
+        if (sorted != null) {
+            sorted.add(values, sorted.sortValue(document), position);
+            pairs.add(document);
+        }
+        for (Object value : values) {
             if (positionsByValue.computeIfAbsent(value, v -> new TreeSet<>(POSITION_ORDER)).add(position)) {
                 entries++;
             }
@@ -201,7 +241,12 @@ final class EqualityIndex extends Index<Object> {
     @Override
     public synchronized Object remove(Document document) {
         Object position = position(document);
-        for (Object value : values(document)) {
+        Set<Object> values = values(document);
+        if (sorted != null) {
+            sorted.remove(values, sorted.sortValue(document), position);
+            pairs.remove(document);
+        }
+        for (Object value : values) {
             NavigableSet<Object> positions = positionsByValue.get(value);
             if (positions != null && positions.remove(position)) {
                 entries--;
@@ -244,6 +289,16 @@ final class EqualityIndex extends Index<Object> {
                                            MongoCollection<Object> collection) {
         Set<Object> before = values(oldDocument);
         Set<Object> after = values(newDocument);
+        if (sorted != null) {
+            Object sortedBefore = sorted.sortValue(oldDocument);
+            Object sortedAfter = sorted.sortValue(newDocument);
+            if (!before.equals(after) || !java.util.Objects.equals(sortedBefore, sortedAfter)) {
+                sorted.remove(before, sortedBefore, position);
+                sorted.add(after, sortedAfter, position);
+            }
+            pairs.remove(oldDocument);
+            pairs.add(newDocument);
+        }
         if (before.equals(after)) {
             return;
         }
@@ -270,5 +325,9 @@ final class EqualityIndex extends Index<Object> {
     public synchronized void drop() {
         positionsByValue.clear();
         entries = 0;
+        if (sorted != null) {
+            sorted.clear();
+            pairs.clear();
+        }
     }
 }

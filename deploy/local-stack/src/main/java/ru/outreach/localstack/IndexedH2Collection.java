@@ -37,6 +37,11 @@ import de.bwaldvogel.mongo.bson.Document;
  * findAndModify takes, are exactly those of a scan. The collection's methods are synchronized (as the library's),
  * so a guarded update still reads and writes under one lock.
  * <p>
+ * A sorted query with a limit may instead walk a compound index {a, b} in the order of b, the sort's first field,
+ * and read only the documents of the page ({@link SortedWalk}); a count may come from the index sets, from counts of
+ * pairs of values ({@link PairCounts}), or, for {@code {$and: [f, {$nor: [g]}]}}, as the count of f less that of
+ * f and g: so the pages of {@code sort=due} (appeals-service's {@code DueOrder}) do not read the whole collection.
+ * <p>
  * {@link #planner} switches the planner off (the library's own behaviour), for the benchmark that compares the two.
  */
 final class IndexedH2Collection extends H2Collection {
@@ -57,6 +62,14 @@ final class IndexedH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
+        if (planner && query != null && limit > 0 && orderBy != null && !orderBy.isEmpty() && !isNatural(orderBy)) {
+            List<Document> walked = walk(query, orderBy, numberToSkip + limit);
+            if (walked != null) {
+                PLANNED.increment();
+                return matchDocumentsFromStream(query, walked.stream(), numberToSkip, limit, batchSize, null,
+                        fieldSelector);
+            }
+        }
         if (planner && query != null && !query.isEmpty() && !isNatural(orderBy)) {
             Iterable<Object> candidates = candidates(query);
             if (candidates != null) {
@@ -67,88 +80,146 @@ final class IndexedH2Collection extends H2Collection {
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
-    /**
-     * A count whose filter is only equalities (or {@code $in}) on fields that exact indexes answer is the size of the
-     * intersection of their sets, with no document read; else the library's count, through the planner.
-     */
+    /** A count that the indexes answer ({@link IndexCounts}); else the library's count, through the planner. */
     @Override
     public synchronized int count(Document query, int skip, int limit) {
         if (planner && query != null && !query.isEmpty()) {
-            List<Object> positions = exactMatches(query);
-            if (positions != null) {
+            long counted = new IndexCounts(this).count(query);
+            if (counted >= 0) {
                 PLANNED.increment();
-                int count = positions.size();
-                if (skip > 0) {
-                    count = Math.max(0, count - skip);
-                }
+                int count = (int) Math.max(0, counted - Math.max(0, skip));
                 return limit > 0 ? Math.min(limit, count) : count;
             }
         }
         return super.count(query, skip, limit);
     }
 
-    /** The positions of exactly the matching documents, when indexes alone decide the filter; else null. */
-    private List<Object> exactMatches(Document query) {
-        Map<String, List<Object>> conditions = new HashMap<>();
-        if (!onlyConditions(query, conditions)) {
-            return null;
-        }
-        record Lookup(EqualityIndex index, Collection<?> values, long count) {
-        }
-        List<Lookup> lookups = new ArrayList<>();
-        for (Map.Entry<String, List<Object>> field : conditions.entrySet()) {
-            EqualityIndex index = null;
-            for (Index<Object> candidate : getIndexes()) {
-                if (candidate instanceof EqualityIndex equality && equality.field().equals(field.getKey())
-                        && equality.exact()) {
-                    index = equality;
-                    break;
-                }
-            }
-            if (index == null) {
-                return null;
-            }
-            for (Object condition : field.getValue()) {
-                Collection<?> values = equalityValues(condition);
-                if (values == null) {
-                    return null;
-                }
-                long count = 0;
-                for (Object value : values) {
-                    count += index.count(value);
-                }
-                lookups.add(new Lookup(index, values, count));
-            }
-        }
-        if (lookups.isEmpty()) {
-            return null;
-        }
-        lookups.sort(java.util.Comparator.comparingLong(Lookup::count));
-        Lookup first = lookups.getFirst();
-        List<Object> positions = first.index().positions(first.values());
-        for (Lookup other : lookups.subList(1, lookups.size())) {
-            positions.removeIf(position -> !other.index().holdsAny(other.values(), position));
-        }
-        return positions;
-    }
-
-    /** Collects the filter's conditions by field; false if it has anything but fields and {@code $and}. */
-    private static boolean onlyConditions(Document query, Map<String, List<Object>> conditions) {
+    /**
+     * The one branch of the query's one {@code $nor} (at the top or in a top-level {@code $and}), with the rest of the
+     * query put into {@code rest}; null if the query has no such {@code $nor}, or more than one.
+     */
+    static Document withoutNegation(Document query, Document rest) {
+        List<Document> clauses = new ArrayList<>();
+        Document negated = null;
         for (Map.Entry<String, Object> entry : query.entrySet()) {
-            String field = entry.getKey();
-            if (field.equals("$and") && entry.getValue() instanceof List<?> clauses && !clauses.isEmpty()) {
-                for (Object clause : clauses) {
-                    if (!(clause instanceof Document document) || !onlyConditions(document, conditions)) {
-                        return false;
+            if (entry.getKey().equals("$and") && entry.getValue() instanceof List<?> list && !list.isEmpty()) {
+                for (Object clause : list) {
+                    if (!(clause instanceof Document document)) {
+                        return null;
+                    }
+                    if (document.size() == 1 && document.get("$nor") instanceof List<?> branches) {
+                        if (negated != null || branches.size() != 1
+                                || !(branches.getFirst() instanceof Document branch)) {
+                            return null;
+                        }
+                        negated = branch;
+                    } else if (!document.isEmpty()) {
+                        clauses.add(document);
                     }
                 }
-            } else if (field.startsWith("$")) {
-                return false;
+            } else if (entry.getKey().equals("$nor")) {
+                if (negated != null || !(entry.getValue() instanceof List<?> branches) || branches.size() != 1
+                        || !(branches.getFirst() instanceof Document branch)) {
+                    return null;
+                }
+                negated = branch;
             } else {
-                conditions.computeIfAbsent(field, f -> new ArrayList<>()).add(entry.getValue());
+                clauses.add(new Document(entry.getKey(), entry.getValue()));
             }
         }
-        return true;
+        if (negated != null && !clauses.isEmpty()) {
+            rest.put("$and", clauses);
+        }
+        return negated;
+    }
+
+    /**
+     * The first {@code wanted} matches of a sorted query read by walking a compound index {a, b} in the order of b,
+     * the sort's first field ({@link SortedWalk}), when that reads fewer documents than the best plan would: the
+     * documents that hold the query's values of a; or, for {@code {$nor: [{a: ...}]}}, all others; or all documents.
+     * Null when no such walk is worth it, or when it turned out to read more than a quarter of what the plan reads.
+     */
+    private List<Document> walk(Document query, Document orderBy, int wanted) {
+        String first = orderBy.keySet().iterator().next();
+        if (!(orderBy.get(first) instanceof Number direction) || direction.intValue() == 0) {
+            return null;
+        }
+        Map<String, List<Object>> conditions = new HashMap<>();
+        collectConditions(query, conditions, new ArrayList<>());
+        Document negated = withoutNegation(query, new Document());
+        List<Lookup> lookups = lookups(conditions);
+        long total = count();
+        long matches = total;
+        for (Lookup lookup : lookups) {
+            matches = Math.min(matches, lookup.count());
+        }
+        Plan plan = query.isEmpty() ? null : plan(query);
+        double best = plan == null ? total : plan.count();
+        java.util.function.Supplier<java.util.Iterator<Object[]>> walk = null;
+        for (Index<Object> index : getIndexes()) {
+            if (!(index instanceof EqualityIndex equality) || !first.equals(equality.sortField())
+                    || !equality.walkable()) {
+                continue;
+            }
+            boolean ascending = direction.intValue() > 0;
+            Collection<?> values = List.of();
+            boolean complement = true;
+            long size = total;
+            for (Lookup lookup : lookups) {
+                if (lookup.index() == equality && lookup.count() < size) {
+                    values = lookup.values();
+                    complement = false;
+                    size = lookup.count();
+                }
+            }
+            Collection<?> excluded = negated != null && negated.size() == 1 && equality.exact()
+                    ? equalityValues(negated.get(equality.field())) : null;
+            if (complement && excluded != null) {
+                values = excluded;
+                for (Object value : excluded) {
+                    size -= equality.count(value);
+                }
+            }
+            // reads expected: the wanted share of the walked documents that match
+            double cost = (double) wanted * size / Math.max(1, Math.min(matches, size));
+            if (cost < best) {
+                best = cost;
+                Collection<?> walked = values;
+                boolean others = complement;
+                walk = () -> equality.walk(walked, others, ascending);
+            }
+        }
+        if (walk == null) {
+            return null;
+        }
+        long budget = Math.max(8L * wanted, (long) (plan == null ? total : plan.count()) / 4);
+        return SortedWalk.matches(walk.get(), orderBy, wanted, budget,
+                position -> lookups.stream().allMatch(l -> l.index().holdsAny(l.values(), position)),
+                this::getDocument, document -> documentMatchesQuery(document, query));
+    }
+
+    record Lookup(EqualityIndex index, Collection<?> values, long count) {
+    }
+
+    /** Every equality (or {@code $in}) of the conditions that an index answers. */
+    private List<Lookup> lookups(Map<String, List<Object>> conditions) {
+        List<Lookup> lookups = new ArrayList<>();
+        for (Index<Object> index : getIndexes()) {
+            if (!(index instanceof EqualityIndex equality) || !equality.usable()) {
+                continue;
+            }
+            for (Object condition : conditions.getOrDefault(equality.field(), List.of())) {
+                Collection<?> values = equalityValues(condition);
+                if (values != null) {
+                    long count = 0;
+                    for (Object value : values) {
+                        count += equality.count(value);
+                    }
+                    lookups.add(new Lookup(equality, values, count));
+                }
+            }
+        }
+        return lookups;
     }
 
     /**
@@ -204,25 +275,7 @@ final class IndexedH2Collection extends H2Collection {
         // every equality (or $in) that an index answers; the candidates are those of the one with the fewest,
         // less those that another one's index shows cannot match (each set holds every document that meets its
         // condition, so what is in all of them is still every document that can match)
-        record Lookup(EqualityIndex index, Collection<?> values, long count) {
-        }
-        List<Lookup> lookups = new ArrayList<>();
-        for (Index<Object> index : indexes) {
-            if (!(index instanceof EqualityIndex equality) || !equality.usable()) {
-                continue;
-            }
-            for (Object condition : conditions.getOrDefault(equality.field(), List.of())) {
-                Collection<?> values = equalityValues(condition);
-                if (values == null) {
-                    continue;
-                }
-                long count = 0;
-                for (Object value : values) {
-                    count += equality.count(value);
-                }
-                lookups.add(new Lookup(equality, values, count));
-            }
-        }
+        List<Lookup> lookups = lookups(conditions);
         lookups.sort(java.util.Comparator.comparingLong(Lookup::count));
         Plan best = null;
         if (!lookups.isEmpty()) {
@@ -287,7 +340,7 @@ final class IndexedH2Collection extends H2Collection {
     }
 
     /** The values that the field must equal one of, when the query says so with plain scalars; else null. */
-    private static Collection<?> equalityValues(Object condition) {
+    static Collection<?> equalityValues(Object condition) {
         if (EqualityIndex.queryable(condition)) {
             return List.of(condition);
         }
