@@ -41,6 +41,10 @@ class StoreIndexes implements ApplicationRunner {
                 .on("answerDueOn", Sort.Direction.ASC).named("territory_state_due"));
         ensure(Appeal.class, new Index().on("state", Sort.Direction.ASC)
                 .on("answerDueOn", Sort.Direction.ASC).named("state_answer_due"));
+        // sort=due's first run, "an answer owed" (answerRequired and an open state) by the answer term: its count
+        // and its page read only those appeals, however many are stored
+        ensure(Appeal.class, new Index().on("answerRequired", Sort.Direction.ASC).on("state", Sort.Direction.ASC)
+                .on("answerDueOn", Sort.Direction.ASC).named("answer_owed_due"));
         ensure(Appeal.class, new Index().on("state", Sort.Direction.ASC)
                 .on("receivedOn", Sort.Direction.ASC).named("state_received"));
         ensure(Appeal.class, new Index().on("assignment.executorDepartment", Sort.Direction.ASC)

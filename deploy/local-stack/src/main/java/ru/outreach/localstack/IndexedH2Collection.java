@@ -257,18 +257,9 @@ final class IndexedH2Collection extends H2Collection {
         List<Index<Object>> indexes = getIndexes();
         if (ID.equals(getIdField())) {
             for (Object condition : conditions.getOrDefault(ID, List.of())) {
-                if (EqualityIndex.queryable(condition)) {
-                    Document byId = new Document(ID, condition);
-                    for (Index<Object> index : indexes) {
-                        if (index.isUnique() && index.getKeys().size() == 1
-                                && ID.equals(index.getKeys().get(0).getKey()) && index.canHandle(byId)) {
-                            return new Plan(1, () -> {
-                                List<Object> positions = new ArrayList<>();
-                                index.getPositions(byId).forEach(positions::add);
-                                return positions;
-                            });
-                        }
-                    }
+                Plan byIds = byIds(indexes, equalityValues(condition));
+                if (byIds != null) {
+                    return byIds;
                 }
             }
         }
@@ -314,6 +305,31 @@ final class IndexedH2Collection extends H2Collection {
             }
         }
         return best;
+    }
+
+    /**
+     * The documents of the given ids ({@code _id: x} or {@code _id: {$in: [...]}}), read through the {@code _id}
+     * index in scan order; null when there are none such or no such index.
+     */
+    private static Plan byIds(List<Index<Object>> indexes, Collection<?> ids) {
+        if (ids == null) {
+            return null;
+        }
+        for (Index<Object> index : indexes) {
+            if (index.isUnique() && index.getKeys().size() == 1 && ID.equals(index.getKeys().get(0).getKey())
+                    && ids.stream().allMatch(id -> index.canHandle(new Document(ID, id)))) {
+                return new Plan(ids.size(), () -> {
+                    List<List<Object>> each = new ArrayList<>();
+                    for (Object id : ids) {
+                        List<Object> positions = new ArrayList<>();
+                        index.getPositions(new Document(ID, id)).forEach(positions::add);
+                        each.add(positions);
+                    }
+                    return each.size() == 1 ? each.getFirst() : EqualityIndex.union(each);
+                });
+            }
+        }
+        return null;
     }
 
     /**

@@ -169,6 +169,10 @@ class StorePlannerTest {
             }
         }
         filters.add(Filters.and(Filters.eq("_id", "a-7"), Filters.eq("_id", "a-8")));
+        // the reporting service's cells: {_id: {$in: [...]}, ops: {$in: [...]}}
+        filters.add(Filters.in("_id", "a-9", "a-7", 12, "missing", "a-8"));
+        filters.add(Filters.and(Filters.in("_id", "a-9", "a-7", 12.0, "a-8"), Filters.in("state", "CLOSED", "ASSIGNED")));
+        filters.add(Filters.and(Filters.in("_id", "a-7", "a-8"), Filters.eq("version", 2)));
         return filters;
     }
 
