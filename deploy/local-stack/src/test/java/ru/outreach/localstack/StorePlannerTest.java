@@ -2,7 +2,6 @@ package ru.outreach.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +18,9 @@ import java.util.function.Supplier;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.client.FindIterable;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Aggregates;
@@ -44,30 +39,11 @@ import com.mongodb.client.result.UpdateResult;
  * scan does: the same documents in the same order, the same matched and modified counts, the same upserts, and a
  * guarded update still lets exactly one writer win per version.
  */
-class StorePlannerTest {
+class StorePlannerTest extends PlannerComparison {
 
     private static final List<String> TERRITORIES = List.of("Северный", "Южный", "Центральный", "Заречный");
     private static final List<String> STATES = List.of("REGISTERED", "ASSIGNED", "ANSWERED", "CLOSED");
     private static final List<String> DEPARTMENTS = List.of("ЖКХ", "Дороги", "Образование");
-
-    @TempDir
-    Path dir;
-
-    private EmbeddedStore store;
-    private MongoClient client;
-
-    @BeforeEach
-    void start() {
-        store = EmbeddedStore.start("127.0.0.1", 0, dir.resolve("store.mv"));
-        client = MongoClients.create(store.connectionString());
-    }
-
-    @AfterEach
-    void stop() {
-        IndexedH2Collection.planner = true;
-        client.close();
-        store.close();
-    }
 
     private MongoCollection<Document> appeals(String name) {
         MongoCollection<Document> collection = client.getDatabase("appeals").getCollection(name);
@@ -174,16 +150,6 @@ class StorePlannerTest {
         filters.add(Filters.and(Filters.in("_id", "a-9", "a-7", 12.0, "a-8"), Filters.in("state", "CLOSED", "ASSIGNED")));
         filters.add(Filters.and(Filters.in("_id", "a-7", "a-8"), Filters.eq("version", 2)));
         return filters;
-    }
-
-    private static <T> T with(boolean planner, Supplier<T> action) {
-        boolean before = IndexedH2Collection.planner;
-        IndexedH2Collection.planner = planner;
-        try {
-            return action.get();
-        } finally {
-            IndexedH2Collection.planner = before;
-        }
     }
 
     private static void assertSameAnswers(MongoCollection<Document> collection) {

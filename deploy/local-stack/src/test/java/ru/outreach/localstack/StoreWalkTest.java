@@ -2,7 +2,6 @@ package ru.outreach.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -10,13 +9,8 @@ import java.util.function.Supplier;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -29,30 +23,11 @@ import com.mongodb.client.model.Updates;
  * counts of a complement, over documents with missing fields, nulls, ties, arrays and mixed types, and after
  * updates and deletes.
  */
-class StoreWalkTest {
+class StoreWalkTest extends PlannerComparison {
 
     private static final List<String> STATES = List.of("RECEIVED", "REGISTERED", "ASSIGNED", "ANSWERED", "CLOSED");
     private static final List<String> TERRITORIES = List.of("Северный", "Южный", "Центральный");
     private static final List<String> DEPARTMENTS = List.of("ЖКХ", "Дороги", "Образование");
-
-    @TempDir
-    Path dir;
-
-    private EmbeddedStore store;
-    private MongoClient client;
-
-    @BeforeEach
-    void start() {
-        store = EmbeddedStore.start("127.0.0.1", 0, dir.resolve("store.mv"));
-        client = MongoClients.create(store.connectionString());
-    }
-
-    @AfterEach
-    void stop() {
-        IndexedH2Collection.planner = true;
-        client.close();
-        store.close();
-    }
 
     private MongoCollection<Document> appeals() {
         MongoCollection<Document> collection = client.getDatabase("appeals").getCollection("appeals");
@@ -128,16 +103,6 @@ class StoreWalkTest {
                 Sorts.ascending("answerDueOn"),
                 Sorts.orderBy(Sorts.ascending("answerDueOn"), Sorts.descending("receivedOn")),
                 Sorts.orderBy(Sorts.ascending("receivedOn"), Sorts.ascending("_id")));
-    }
-
-    private static <T> T with(boolean planner, Supplier<T> action) {
-        boolean before = IndexedH2Collection.planner;
-        IndexedH2Collection.planner = planner;
-        try {
-            return action.get();
-        } finally {
-            IndexedH2Collection.planner = before;
-        }
     }
 
     private static void assertSameAnswers(MongoCollection<Document> collection) {
