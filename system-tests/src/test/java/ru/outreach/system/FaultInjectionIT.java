@@ -101,7 +101,7 @@ class FaultInjectionIT {
             LocalDate today = stack.today();
             List<MixedLoad.Group> groups = List.of(group(stack, "Группа нагрузки № 1"),
                     group(stack, "Группа нагрузки № 2"));
-            MixedLoad load = new MixedLoad(stack.appeals.url(), stack.meetings.url(), groups, today, ledger,
+            MixedLoad load = new MixedLoad(stack.appeals, stack.meetings, groups, today, ledger,
                     MixedLoad.Settings.fromSystemProperties());
             try (Reconciliation reconciliation = new Reconciliation(stack.store.address(), stack.broker.address(),
                     stack.reporting.url(),

@@ -1,5 +1,7 @@
 package ru.outreach.system;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 import ru.outreach.testkit.TestTokens;
 import ru.outreach.testkit.TestTokens.Person;
@@ -87,6 +91,8 @@ final class MixedLoad {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
+    private final ServiceProcess appeals;
+    private final ServiceProcess meetings;
     private final String appealsApi;
     private final String meetingsApi;
     private final List<Group> groups;
@@ -106,10 +112,12 @@ final class MixedLoad {
     private Semaphore appealSlots;
     private final List<Thread> workers = new ArrayList<>();
 
-    MixedLoad(String appealsUrl, String meetingsUrl, List<Group> groups, LocalDate today, Ledger ledger,
+    MixedLoad(ServiceProcess appeals, ServiceProcess meetings, List<Group> groups, LocalDate today, Ledger ledger,
               Settings settings) {
-        this.appealsApi = appealsUrl + "/api";
-        this.meetingsApi = meetingsUrl + "/api";
+        this.appeals = appeals;
+        this.meetings = meetings;
+        this.appealsApi = appeals.url() + "/api";
+        this.meetingsApi = meetings.url() + "/api";
         this.groups = List.copyOf(groups);
         this.today = today;
         this.ledger = ledger;
@@ -409,7 +417,7 @@ final class MixedLoad {
             if (again && before(deadline)) {
                 ambiguous |= answer.retryable();
                 ledger.retries.incrementAndGet();
-                backoff(attempt);
+                backoff(url, attempt);
                 continue;
             }
             if (ambiguous || answer.retryable()) {
@@ -438,7 +446,7 @@ final class MixedLoad {
             if (answer.retryable()) {
                 if (before(deadline)) {
                     ledger.retries.incrementAndGet();
-                    backoff(attempt);
+                    backoff(url, attempt);
                     continue;
                 }
                 ledger.abandonedSteps.incrementAndGet();
@@ -464,7 +472,7 @@ final class MixedLoad {
             if (!answer.retryable() || !before(deadline)) {
                 return null;
             }
-            backoff(attempt);
+            backoff(url, attempt);
         }
     }
 
@@ -474,16 +482,27 @@ final class MixedLoad {
     }
 
     /**
-     * Pacing of the load's own retries: 200 ms doubling to 2 s. A timed back-off, not a wait for a condition: it also
-     * runs while {@link #stop} drains the operations in progress, so it cannot end at the stop.
+     * Waits before a retry until the service behind {@code url} answers its health as UP again (a killed one has
+     * restarted, its store or broker is back), polling from 200 ms on; at most 200 ms doubling to 2 s, after which the
+     * retry goes anyway and the operation's own bound decides. It also runs while {@link #stop} drains the operations
+     * in progress, so it does not end at the stop.
      */
-    private static void backoff(int attempt) {
+    private void backoff(String url, int attempt) {
+        Duration most = Duration.ofMillis(Math.min(2000, 200L << Math.min(attempt, 4)));
+        ServiceProcess service = url.startsWith(appealsApi) ? appeals : meetings;
         try {
-            Thread.sleep(Duration.ofMillis(Math.min(2000, 200L << Math.min(attempt, 4))));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            await().pollDelay(Duration.ofMillis(200)).pollInterval(Duration.ofMillis(100))
+                    .atMost(most.plusMillis(100)).until(service::healthy);
+        } catch (ConditionTimeoutException stillDown) {
+            // the retry goes now; the operation gives up at its own bound
+        } catch (RuntimeException e) {
+            if (!(e.getCause() instanceof InterruptedException)) {
+                throw e;
+            }
+            Thread.currentThread().interrupt(); // told to end (stop timed out): the caller's bound check sees it
         }
     }
+
 
     /** Waits between two meetings, or less if the load is stopped meanwhile. */
     private void untilStopped(Duration pause) {

@@ -164,7 +164,8 @@ final class ServiceProcess implements AutoCloseable, FaultStack.Part {
         return log;
     }
 
-    private boolean healthy() {
+    /** Whether its health answers UP now. */
+    boolean healthy() {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
