@@ -1,7 +1,5 @@
 package ru.outreach.appeals;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.domain.Sort;
@@ -9,14 +7,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
+import ru.outreach.kit.support.Indexes;
+
 import ru.outreach.appeals.appeal.Appeal;
 import ru.outreach.appeals.instruction.Instruction;
 
 /** Creates the indexes the lists and checks use, at start-up; a store that refuses one still works, only slower. */
 @Component
 class StoreIndexes implements ApplicationRunner {
-
-    private static final Logger log = LoggerFactory.getLogger(StoreIndexes.class);
 
     private final MongoTemplate mongo;
 
@@ -52,11 +50,6 @@ class StoreIndexes implements ApplicationRunner {
     }
 
     private void ensure(Class<?> type, Index index) {
-        try {
-            mongo.indexOps(type).createIndex(index);
-        } catch (RuntimeException e) {
-            log.warn("Index {} on {} not created: {}", index.getIndexKeys(), mongo.getCollectionName(type),
-                    e.toString());
-        }
+        Indexes.ensure(mongo, mongo.getCollectionName(type), index);
     }
 }

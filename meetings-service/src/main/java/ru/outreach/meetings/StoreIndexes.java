@@ -1,13 +1,13 @@
 package ru.outreach.meetings;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
+
+import ru.outreach.kit.support.Indexes;
 
 /**
  * Creates the indexes the meeting and minutes lists use, at start-up (README, "What each collection's indexes are
@@ -17,8 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StoreIndexes implements ApplicationRunner {
-
-    private static final Logger log = LoggerFactory.getLogger(StoreIndexes.class);
 
     private final MongoTemplate mongo;
 
@@ -41,10 +39,6 @@ class StoreIndexes implements ApplicationRunner {
     }
 
     private void ensure(String collection, Index index) {
-        try {
-            mongo.indexOps(collection).createIndex(index);
-        } catch (RuntimeException e) {
-            log.warn("Index {} on {} not created: {}", index.getIndexKeys(), collection, e.toString());
-        }
+        Indexes.ensure(mongo, collection, index);
     }
 }

@@ -75,12 +75,7 @@ class OutboxSweeper {
 
     /** The flag's index, and the flag on documents stored before it; a store that refuses either still works. */
     private void prepare(String collection) {
-        try {
-            flag.ensureIndex(collection);
-        } catch (RuntimeException e) {
-            log.warn("Index {} on {} not created, the sweep reads the whole collection: {}", PendingFlag.INDEX,
-                    collection, e.toString());
-        }
+        flag.ensureIndex(collection);
         try {
             long flagged = flag.flagUnflagged(collection);
             if (flagged > 0) {

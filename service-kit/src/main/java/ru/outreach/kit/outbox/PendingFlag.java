@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 
+import ru.outreach.kit.support.Indexes;
+
 /**
  * The flag {@code outboxPending: true} of a document that has events to publish, and its index, so that the sweep
  * and the gauge read only such documents instead of the whole collection ({@code outbox.0} exists can use no index).
@@ -39,9 +41,9 @@ class PendingFlag {
         this.mongo = mongo;
     }
 
-    /** Creates the flag's index on the collection (nothing happens when it exists). */
+    /** Creates the flag's index on the collection; a store that refuses it still works, its sweep reads more. */
     void ensureIndex(String collection) {
-        mongo.indexOps(collection).createIndex(new Index().on(FIELD, Sort.Direction.ASC).sparse().named(INDEX));
+        Indexes.ensure(mongo, collection, new Index().on(FIELD, Sort.Direction.ASC).sparse().named(INDEX));
     }
 
     /**
